@@ -1,0 +1,46 @@
+"""Command line: `yoydiff parse|check|compare`. One module per command under commands/, sharing this base.
+
+`main(argv)` returns the exit code, so tests call it directly. Bad input ends with one line on stderr
+and exit code 2, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .errors import InputError
+
+COMMANDS = {
+    "parse": "Parse one disclosure PDF into the document model and print a summary.",
+    "check": "Run the within-document checks of one disclosure.",
+    "compare": "Compare two years: match lines and projects, compute changes, check every stated figure.",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="yoydiff", description=__doc__.splitlines()[0])
+    ap.add_argument("--version", action="version", version=f"yoydiff {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    for name, help_ in COMMANDS.items():
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.add_argument("--password", default="", help="user password of an encrypted PDF")
+        p.add_argument("--json", metavar="OUT", help="write the result as JSON to OUT")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+        importlib.import_module(f".commands.{name}", __package__).add_arguments(p)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = build_parser()
+    args = ap.parse_args(argv)
+    module = importlib.import_module(f".commands.{args.command}", __package__)
+    try:
+        return module.run(args)
+    except InputError as e:
+        print(f"yoydiff: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("yoydiff: interrupted", file=sys.stderr)
+        return 130

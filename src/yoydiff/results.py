@@ -1,0 +1,82 @@
+"""What checks, matching and comparison produce: findings, matches, changes, and the report that holds them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .core import Document
+
+SEVERITIES = ("error", "warning", "notice", "rounding", "insufficient")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+MATCH_KINDS = ("matched", "renamed", "re-coded", "merged", "split", "new", "discontinued", "review")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One stated figure that was recomputed. `rule` says how, in words a reviewer can follow."""
+
+    check: str                 # rate, direction, zero-base, share, sum, cross-table, narrative, execution,
+                               # unexplained, prior, change, lifecycle, target, count
+    severity: str              # error / warning / notice / rounding / insufficient
+    doc: str                   # old / new
+    page: int | None
+    item: str
+    stated: str
+    expected: str
+    rule: str
+    quote: str
+    location: str = ""         # table or section
+    code: str = ""
+    distance: str = ""         # gap between stated and recomputed intervals, with its unit
+    cause: str = ""            # a recognised cause of the mismatch, when there is one
+    other_page: int | None = None    # cross-year: where the old document published the figure
+    other_quote: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A pairing of an old and a new item (line, project or budget unit)."""
+
+    what: str                  # line / project / unit
+    kind: str                  # one of MATCH_KINDS
+    old: tuple[str, ...]       # old names (several for a merge)
+    new: tuple[str, ...]       # new names (several for a split)
+    score: float
+    reason: str
+    old_code: str = ""
+    new_code: str = ""
+    old_amount: Decimal | None = None
+    new_amount: Decimal | None = None
+    old_unit: str = ""
+    new_unit: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    section: str               # functional / economic / income / structure / project / three_public /
+                               # operating / procurement / assets / unit
+    item: str
+    code: str
+    old: Decimal | None
+    new: Decimal | None
+    change: Decimal | None
+    pct: Decimal | None        # None when old is 0 or missing: growth from nothing is undefined
+    status: str = "matched"    # matched / new / discontinued / renamed / merged / split / re-coded
+    level: int = 0             # depth in the classification tree (类 1, 款 2, 项 3)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of `check` (old is None) or `compare`."""
+
+    new: Document
+    old: Document | None = None
+    findings: tuple[Finding, ...] = ()
+    matches: tuple[Match, ...] = ()
+    changes: tuple[Change, ...] = ()
+    warnings: tuple[str, ...] = ()
+    timings: dict = field(default_factory=dict, compare=False)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
