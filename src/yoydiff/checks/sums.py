@@ -1,0 +1,442 @@
+"""Parents vs the sum of their children: code trees (类 = Σ款, 款 = Σ项), totals and unit subtotals,
+合计 = 基本 + 项目 column relations, and the stated parts of a whole in the narrative.
+
+Interval rule (XBRL Calculations 1.1): Σ children intervals must meet the parent's interval. A mismatch
+is reported once, at the row where it is; a parent that fails only because one of its children is
+wrong is linked to that child ("follows from …") instead of being a second error.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..core import TABLE_KINDS, Document, Row, Statement, Table
+from ..numbers import Amount, Interval
+from ..results import Finding
+from .rules import fig_iv, fmt_iv, gap, printed, statement_finding
+from .shares import TOTAL_TOPICS, is_three_public_whole
+
+TWO_SIDED = ("overview", "fiscal_overview")   # income left, spending right: no column sums
+TOTAL_WORDS = ("总计", "合计")
+SUBTOTAL_WORDS = ("小计", "合计", "总计")
+ZERO = Interval(Decimal(0), Decimal(0))
+
+
+@dataclass(frozen=True)
+class Relation:
+    parent: int                  # row index (rows) or column index (columns)
+    children: tuple[int, ...]
+    children_name: str           # "项 rows", "units", "基本支出 + 项目支出"
+
+
+@dataclass(frozen=True)
+class Gap:
+    row: int
+    col: int
+    relation: Relation
+    kind: str                    # rows / columns
+    computed: Interval
+    exact: Decimal               # Σ children as printed
+    severity: str = "error"      # error / rounding / notice
+    cause: str = ""
+
+
+def _clean(text: str) -> str:
+    return "".join(text.split())
+
+
+def _cell(row: Row, j: int) -> Amount | None:
+    return row.values[j] if j < len(row.values) else None
+
+
+def _iv(v: Amount | None) -> Interval:
+    return ZERO if v is None else v.interval
+
+
+def _val(v: Amount | None) -> Decimal:
+    return Decimal(0) if v is None else v.value
+
+
+def code_parts(row: Row) -> tuple[str, ...]:
+    if row.code_parts:
+        return row.code_parts
+    c = row.code
+    if not c:
+        return ()
+    if len(c) in (3, 5, 7) and c[0] == "2":           # functional 类/款/项
+        return tuple(x for x in (c[:3], c[3:5], c[5:7]) if x)
+    if len(c) == 5 and c[0] in "35":                   # economic 类/款
+        return (c[:3], c[3:])
+    return (c,)
+
+
+def _is_total(row: Row) -> bool:
+    t = _clean(row.name)
+    return not row.code and any(w in t for w in TOTAL_WORDS) and not t.startswith("其中")
+
+
+# ---- row relations -------------------------------------------------------------------------------
+
+def row_relations(t: Table) -> list[Relation]:
+    rows = t.rows
+    groups = {r.group for r in rows if r.group}
+    subtotal = {i for i, r in enumerate(rows) if not r.code and _clean(r.name) in {_clean(g) for g in groups}
+                and not _is_total(r)}
+    out: list[Relation] = []
+    by_group: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        if i not in subtotal and not _is_total(r):
+            by_group.setdefault(r.group, []).append(i)
+    for g, idx in by_group.items():
+        out += _code_tree(rows, idx)
+    for s in subtotal:
+        top = _top_level(rows, [i for i in by_group.get(_match_group(rows[s].name, groups), []) if i != s])
+        if top:
+            out.append(Relation(s, tuple(top), "rows of the unit"))
+    totals = [i for i, r in enumerate(rows) if _is_total(r)]
+    if totals:
+        if subtotal:
+            kids = sorted(subtotal)
+            name = "unit subtotals"
+        else:
+            kids = _top_level(rows, [i for i in range(len(rows)) if i not in totals])
+            name = "top-level rows"
+            if kids is None:
+                kids = []
+            else:
+                kids, extra = _split_of_which(rows, kids)
+                out += extra
+                if kids is None:
+                    kids = []
+        if kids:
+            out.append(Relation(_grand_total(rows, totals), tuple(kids), name))
+    return out
+
+
+def _match_group(name: str, groups: set[str]) -> str:
+    n = _clean(name)
+    return next((g for g in groups if _clean(g) == n), name)
+
+
+def _grand_total(rows, totals: list[int]) -> int:
+    for i in reversed(totals):
+        if "总计" in _clean(rows[i].name):
+            return i
+    return totals[0]
+
+
+def _code_tree(rows: tuple[Row, ...], idx: list[int]) -> list[Relation]:
+    """Parent code rows and their children within one group; project rows that repeat the code of a
+    row without project are that row's children."""
+    bare = {rows[i].code for i in idx if rows[i].code and not rows[i].project}
+    out = []
+    for i in idx:
+        p = code_parts(rows[i])
+        if not p:
+            continue
+        if rows[i].project:
+            continue
+        under = [j for j in idx if rows[j].code == rows[i].code and rows[j].project]
+        if under:
+            out.append(Relation(i, tuple(under), "project rows"))
+        kids = [j for j in idx if len(code_parts(rows[j])) == len(p) + 1 and code_parts(rows[j])[:len(p)] == p
+                and not (rows[j].project and rows[j].code in bare)]
+        if kids:
+            out.append(Relation(i, tuple(kids), _level_name(len(p) + 1)))
+    return out
+
+
+def _level_name(depth: int) -> str:
+    return {2: "款 rows", 3: "项 rows"}.get(depth, "child rows")
+
+
+def _top_level(rows, idx: list[int]) -> list[int] | None:
+    coded = [i for i in idx if code_parts(rows[i])]
+    if coded:
+        depth = min(len(code_parts(rows[i])) for i in coded)
+        return [i for i in coded if len(code_parts(rows[i])) == depth]
+    return list(idx) if idx else None
+
+
+def _split_of_which(rows, idx: list[int]) -> tuple[list[int] | None, list[Relation]]:
+    """Uncoded rows: a 其中 row and the rows after it that add up to the row before it are that
+    row's parts, not top-level rows. None when a 其中 block cannot be delimited."""
+    top, extra, k = [], [], 0
+    while k < len(idx):
+        i = idx[k]
+        if _clean(rows[i].name).startswith("其中") and k > 0:
+            parent = idx[k - 1]
+            end = _block_end(rows, parent, idx, k)
+            if end is None:
+                return None, []
+            extra.append(Relation(parent, tuple(idx[k:end + 1]), "其中 rows"))
+            k = end + 1
+            continue
+        top.append(i)
+        k += 1
+    return top, extra
+
+
+def _block_end(rows, parent: int, idx: list[int], k: int) -> int | None:
+    target = _iv(_cell(rows[parent], 0))
+    acc = ZERO
+    for m in range(k, len(idx)):
+        acc = acc + _iv(_cell(rows[idx[m]], 0))
+        if acc.meets(target):
+            return m
+    return None
+
+
+# ---- column relations ----------------------------------------------------------------------------
+
+def _is_sub(leaf: str) -> bool:
+    t = _clean(leaf)
+    return any(t.endswith(w) or t == w for w in SUBTOTAL_WORDS)
+
+
+def column_relations(t: Table) -> list[Relation]:
+    if t.kind in TWO_SIDED:
+        return []
+    paths = [tuple(_clean(p) for p in c.path) for c in t.columns]
+    out = []
+    for j, p in enumerate(paths):
+        if not p or not _is_sub(p[-1]):
+            continue
+        prefix = p[:-1]
+        kids = _representatives(paths, prefix, exclude=j)
+        if kids and len(kids) >= 2 or (kids and prefix):
+            out.append(Relation(j, tuple(kids), " + ".join(t.columns[k].leaf for k in kids)))
+    return out
+
+
+def _representatives(paths, prefix, exclude: int) -> list[int] | None:
+    """One column (or the leaves) per header directly under prefix; None when ambiguous."""
+    heads: list[str] = []
+    for k, p in enumerate(paths):
+        if k != exclude and len(p) > len(prefix) and p[:len(prefix)] == prefix and p[len(prefix)] not in heads:
+            heads.append(p[len(prefix)])
+    kids: list[int] = []
+    for h in heads:
+        if h.startswith("其中"):
+            continue
+        under = [k for k, p in enumerate(paths) if k != exclude and p[:len(prefix) + 1] == prefix + (h,)]
+        exact = [k for k in under if len(paths[k]) == len(prefix) + 1]
+        if exact:
+            if _is_sub(h):
+                return None    # a second total beside this one: the header was not understood
+            kids += exact
+            continue
+        subs = [k for k in under if len(paths[k]) == len(prefix) + 2 and _is_sub(paths[k][-1])]
+        if subs:
+            kids.append(subs[0])
+        else:
+            leaves = _representatives(paths, prefix + (h,), exclude)
+            if leaves is None:
+                return None
+            kids += leaves
+    return kids
+
+
+# ---- checking ------------------------------------------------------------------------------------
+
+def _gaps(t: Table) -> list[Gap]:
+    gaps = []
+    ncols = len(t.columns)
+    for rel in row_relations(t):
+        for j in range(ncols):
+            g = _compare(_cell(t.rows[rel.parent], j), [_cell(t.rows[c], j) for c in rel.children],
+                         rel.parent, j, rel, "rows")
+            if g:
+                gaps.append(g)
+    for rel in column_relations(t):
+        for i, r in enumerate(t.rows):
+            g = _compare(_cell(r, rel.parent), [_cell(r, c) for c in rel.children], i, rel.parent, rel, "columns")
+            if g:
+                gaps.append(g)
+    return _link(t, gaps)
+
+
+def _compare(parent: Amount | None, kids: list[Amount | None], row: int, col: int, rel: Relation, kind: str):
+    if parent is None and all(k is None for k in kids):
+        return None
+    computed = Interval.total(_iv(k) for k in kids)
+    exact = sum((_val(k) for k in kids), Decimal(0))
+    if exact == _val(parent):
+        return None
+    severity = "rounding" if computed.meets(_iv(parent)) else "error"
+    return Gap(row, col, rel, kind, computed, exact, severity)
+
+
+def _corrected(gaps: list[Gap], row: int, col: int) -> Interval | None:
+    """What a cell should hold according to its own children (rows or columns), when it is wrong."""
+    for g in gaps:
+        if g.severity == "error" and g.row == row and g.kind == "rows" and g.col == col:
+            return g.computed
+    for g in gaps:
+        if g.severity == "error" and g.row == row and g.kind == "columns" and g.relation.parent == col:
+            return g.computed
+    return None
+
+
+def _link(t: Table, gaps: list[Gap]) -> list[Gap]:
+    out = []
+    for g in gaps:
+        if g.severity != "error":
+            out.append(g)
+            continue
+        culprit = None
+        if g.kind == "rows":
+            parent = _iv(_cell(t.rows[g.row], g.col))
+            for c in g.relation.children:
+                fix = _corrected(gaps, c, g.col)
+                if fix is None:
+                    continue
+                total = Interval.total(fix if k == c else _iv(_cell(t.rows[k], g.col)) for k in g.relation.children)
+                if total.meets(parent):
+                    culprit = f"follows from the {_row_name(t.rows[c])} row, which does not equal its own parts"
+                    break
+        elif any(x.kind == "rows" and x.row == g.row and x.col == g.relation.parent and x.severity == "error"
+                 for x in gaps):
+            culprit = "same error as the row sum"
+        out.append(g if culprit is None else Gap(g.row, g.col, g.relation, g.kind, g.computed, g.exact,
+                                                 "notice", culprit))
+    return out
+
+
+def _row_name(r: Row) -> str:
+    return " ".join((" ".join(code_parts(r)), r.project or r.name)).strip()
+
+
+def _quote(t: Table, r: Row) -> str:
+    depth = max((len(code_parts(x)) for x in t.rows), default=0)
+    parts = list(code_parts(r)) + [""] * (depth - len(code_parts(r)))
+    cells = parts + [r.name] + ([r.project] if r.project else []) + [v.text if v else "" for v in r.values]
+    return "\t".join(cells).rstrip("\t")
+
+
+def check_table_sums(t: Table, role: str) -> list[Finding]:
+    by_row: dict[int, list[Gap]] = {}
+    for g in _gaps(t):
+        by_row.setdefault(g.row, []).append(g)
+    out = []
+    for i, gs in sorted(by_row.items()):
+        r = t.rows[i]
+        severity = min((g.severity for g in gs), key=("error", "notice", "rounding").index)
+        shown = [g for g in gs if g.severity == severity]
+        parts = []
+        for g in shown:
+            v = _cell(r, g.col)
+            kids = (g.relation.children_name if g.kind == "columns" else
+                    f"Σ {len(g.relation.children)} {g.relation.children_name}")
+            parts.append(f"{t.columns[g.col].leaf if g.col < len(t.columns) else g.col}: "
+                         f"{fig_iv(v) if v else 'blank = 0'} vs {kids} = {printed(g.exact, v.text if v else '0.00')} "
+                         f"∈ {fmt_iv(g.computed, 3)}")
+        first = shown[0]
+        v = _cell(r, first.col)
+        stated = v.text if v else "blank"
+        verdict = {"error": "mismatch", "rounding": "meets (rounding only)", "notice": "mismatch"}[severity]
+        out.append(Finding(
+            check="sum", severity=severity, doc=role, page=r.page, item=_row_name(r) or r.name, stated=stated,
+            expected=printed(first.exact, v.text if v else "0.00"),
+            rule="; ".join(parts) + f": {verdict}", quote=_quote(t, r), location=f"{t.number} {t.title}".strip(),
+            code=r.code, distance=gap(first.computed, _iv(v), "amount") if severity != "rounding" else "",
+            cause=first.cause))
+    return out
+
+
+# ---- stated parts of a whole in the narrative ------------------------------------------------------
+
+def _signed(s: Statement) -> tuple[Interval, Decimal] | None:
+    if s.direction == "持平":
+        return ZERO, Decimal(0)
+    if s.change is None or s.direction not in ("增加", "减少"):
+        return None
+    k = Decimal(1) if s.direction == "增加" else Decimal(-1)
+    return s.change.interval.scale(k), s.change.value * k
+
+
+def _three_public_parts(parts: list[Statement]) -> list[Statement] | None:
+    cat: dict[str, Statement] = {}
+    for s in parts:
+        t = _clean(s.subject)
+        key = ("abroad" if "出国" in t else "reception" if "接待" in t else
+               "vehicles" if "购置及运行" in t or "购置和运行" in t else
+               "purchase" if "购置" in t else "running" if "运行" in t else None)
+        if key and key not in cat:
+            cat[key] = s
+    vehicles = [cat["vehicles"]] if "vehicles" in cat else \
+        [cat[k] for k in ("purchase", "running") if k in cat] if {"purchase", "running"} <= cat.keys() else None
+    if vehicles is None or "abroad" not in cat or "reception" not in cat:
+        return None
+    return [cat["abroad"], cat["reception"]] + vehicles
+
+
+def whole_and_parts(sts: tuple[Statement, ...]) -> list[tuple[Statement, list[Statement]]]:
+    """Narrative wholes and their complete lists of parts (基本 + 项目, income sources whose shares
+    add up to 100%, the 三公 categories)."""
+    out = []
+    for i, w in enumerate(sts):
+        if w.topic in TOTAL_TOPICS:
+            nxt = []
+            for s in sts[i + 1:]:
+                if s.topic in TOTAL_TOPICS or is_three_public_whole(s):
+                    break
+                nxt.append(s)
+            bp = [s for s in nxt if s.topic in ("basic", "project")]
+            if sorted(s.topic for s in bp) == ["basic", "project"]:
+                out.append((w, bp))
+            for topic in ("income_source", "item"):
+                ps = [s for s in nxt if s.topic == topic and s.share is not None]
+                if len(ps) >= 2 and Interval.total(s.share.interval for s in ps).meets(Interval.exact(Decimal(100))):
+                    out.append((w, ps))
+        elif is_three_public_whole(w):
+            nxt = []
+            for s in sts[i + 1:]:
+                if s.topic != "three_public" or is_three_public_whole(s):
+                    break
+                nxt.append(s)
+            ps = _three_public_parts(nxt)
+            if ps:
+                out.append((w, ps))
+    return out
+
+
+def check_statement_sums(doc: Document, role: str) -> list[Finding]:
+    out = []
+    for w, parts in whole_and_parts(doc.statements):
+        if w.amount is not None and all(p.amount is not None for p in parts):
+            out += _part_sum(w, parts, role, "amount", w.amount.interval, w.amount.value, w.amount.text,
+                             [(p.amount.interval, p.amount.value) for p in parts])
+        sw, sp = _signed(w), [_signed(p) for p in parts]
+        if w.change is not None and sw is not None and all(x is not None for x in sp):
+            out += _part_sum(w, parts, role, "change", sw[0], sw[1], w.change.text, sp)
+    return out
+
+
+def _part_sum(w: Statement, parts: list[Statement], role: str, what: str, whole: Interval, whole_v: Decimal,
+              like: str, vals: list[tuple[Interval, Decimal]]) -> list[Finding]:
+    total = Interval.total(v[0] for v in vals)
+    exact = sum((v[1] for v in vals), Decimal(0))
+    if exact == whole_v:
+        return []
+    ok = total.meets(whole)
+    names = " + ".join(p.subject for p in parts)
+    fmt = (lambda v: printed(v, like)) if what == "amount" else (lambda v: _change_text(v, like))
+    rule = (f"stated {what}s of the parts ({names}) add up to {fmt(exact)} ∈ {fmt_iv(total, 3)}; "
+            f"the whole's {what} {fmt(whole_v)} ∈ {fmt_iv(whole, 3)}: "
+            f"{'meets (rounding only)' if ok else 'mismatch'}")
+    return [statement_finding("sum", "rounding" if ok else "error", role, w, fmt(whole_v), fmt(exact), rule,
+                              distance="" if ok else gap(total, whole, "amount"))]
+
+
+def _change_text(v: Decimal, like: str) -> str:
+    word = "增加" if v > 0 else "减少" if v < 0 else "持平"
+    return f"{word} {printed(abs(v), like)}"
+
+
+def check_sums(doc: Document, role: str) -> list[Finding]:
+    out = []
+    for t in doc.tables:
+        if t.kind in TABLE_KINDS and t.kind not in TWO_SIDED:
+            out += check_table_sums(t, role)
+    return out + check_statement_sums(doc, role)
