@@ -1,0 +1,139 @@
+"""Changes between the two published documents: old, new, absolute and relative change per item.
+
+Relative change is None when the old figure is 0 or missing (growth from nothing is undefined;
+never "100 %"). Amounts are exact decimals in 万元.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .core import Document, Statement, Table
+from .matching import Matching, level
+from .names import normalise
+from .results import Change, Match
+
+_PCT = Decimal("0.01")
+STATEMENT_SECTIONS = ("three_public", "operating", "procurement", "assets")
+_STATUS = {"matched": "matched", "renamed": "renamed", "re-coded": "re-coded", "merged": "merged",
+           "split": "split", "new": "new", "discontinued": "discontinued", "review": "matched"}
+
+
+def change_of(old: Decimal | None, new: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
+    """(new − old, relative change in %), None where undefined; a missing side counts as 0."""
+    if old is None and new is None:
+        return None, None
+    o, n = old or Decimal(0), new or Decimal(0)
+    pct = ((n - o) / o * 100).quantize(_PCT) if o != 0 else None
+    return n - o, pct
+
+
+def _change(section, item, code, old, new, status="matched", lvl=0) -> Change:
+    d, pct = change_of(old, new)
+    return Change(section, item, code, old, new, d, pct, status, lvl)
+
+
+def match_changes(matches: tuple[Match, ...], section: str) -> list[Change]:
+    """One Change per line or project match (new and discontinued items with their amounts)."""
+    out = []
+    for m in matches:
+        names = " + ".join(m.new or m.old) if m.kind != "merged" else " + ".join(m.old) + " → " + " / ".join(m.new)
+        if m.kind == "split":
+            names = " / ".join(m.old) + " → " + " + ".join(m.new)
+        code = m.new_code or m.old_code
+        lvl = level(code) if section in ("functional", "economic") else 0
+        out.append(_change(section, names, code, m.old_amount, m.new_amount, _STATUS[m.kind], lvl))
+    return out
+
+
+def _subject(s: Statement) -> str:
+    return normalise(s.subject)
+
+
+def statement_changes(old: Document, new: Document, topics=STATEMENT_SECTIONS) -> list[Change]:
+    """三公, 机关运行经费, 政府采购, 国有资产: figures stated in the narrative, matched by topic and subject."""
+    out = []
+    for topic in topics:
+        olds: dict[str, Statement] = {}
+        for s in old.statements:
+            if s.topic == topic and s.amount is not None:
+                olds.setdefault(_subject(s), s)
+        seen = set()
+        for s in new.statements:
+            k = _subject(s)
+            if s.topic != topic or s.amount is None or k in seen:
+                continue
+            seen.add(k)
+            o = olds.get(k)
+            out.append(_change(topic, s.subject, s.code or "", o.amount.value if o else None, s.amount.value,
+                               "matched" if o else "new"))
+        out += [_change(topic, s.subject, s.code or "", s.amount.value, None, "discontinued")
+                for k, s in olds.items() if k not in seen]
+    return out
+
+
+_TOTAL_LABELS = {"总计", "合计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"}
+
+
+def total_row(table: Table | None):
+    """The 总计/合计 row of a table (first or last), None if it has none."""
+    if table is None:
+        return None
+    for r in table.rows:
+        if not r.code and normalise(r.name).replace(":", "") in _TOTAL_LABELS:
+            return r
+    return None
+
+
+def _columns(table: Table | None) -> dict[str, Decimal]:
+    row = total_row(table)
+    if row is None:
+        return {}
+    out: dict[str, tuple[str, Decimal]] = {}
+    for c, v in zip(table.columns, row.values):
+        if v is not None:
+            out.setdefault(normalise(c.leaf), (c.leaf, v.value))
+    return out
+
+
+def _column_changes(section: str, old: Table | None, new: Table | None) -> list[Change]:
+    o, n = _columns(old), _columns(new)
+    out = []
+    for k in list(dict.fromkeys([*n, *o])):
+        label = (n.get(k) or o.get(k))[0]
+        ov, nv = o.get(k, (None, None))[1], n.get(k, (None, None))[1]
+        out.append(_change(section, label, "", ov, nv, "matched" if ov is not None and nv is not None
+                           else "new" if ov is None else "discontinued"))
+    return out
+
+
+def structure_changes(old: Document, new: Document) -> list[Change]:
+    """Income by source (收入表 total row), 合计/基本/项目 (支出表 total row) and spending by 类, both years."""
+    out = _column_changes("income", old.table("income"), new.table("income"))
+    out += _column_changes("structure", old.table("expense"), new.table("expense"))
+    cls = {}
+    for doc, side in ((old, 0), (new, 1)):
+        t = doc.table("expense") or doc.table("gpb_expense")
+        if t is None:
+            continue
+        col = t.column_index("合计")
+        col = 0 if col is None else col
+        for r in t.rows:
+            if len(r.code) == 3 and r.code.isdigit() and col < len(r.values) and r.values[col] is not None:
+                cls.setdefault(r.code, [r.name, None, None])[1 + side] = r.values[col].value
+    for code in sorted(cls):
+        name, ov, nv = cls[code]
+        out.append(_change("structure", name, code, ov, nv,
+                           "matched" if ov is not None and nv is not None else "new" if ov is None else "discontinued",
+                           1))
+    return out
+
+
+def all_changes(old: Document, new: Document, matching: Matching) -> list[Change]:
+    out = structure_changes(old, new)
+    out += match_changes(matching.functional, "functional")
+    out += match_changes(matching.economic, "economic")
+    out += match_changes(matching.projects, "project")
+    out += [Change("unit", " + ".join(m.old) if m.kind == "merged" else (m.new or m.old)[0], "", None, None, None,
+                   None, _STATUS[m.kind]) for m in matching.units if m.kind != "matched"]
+    out += statement_changes(old, new)
+    return out

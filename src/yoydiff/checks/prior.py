@@ -1,0 +1,195 @@
+"""Cross-year check `prior`: the previous-year figure the new document implies vs what the old one published.
+
+The new text says "2026年预算数为450.00万元，比上年预算减少74.75万元": the 2025 figure it implies is
+450.00 + 74.75 = 524.75, an interval because both figures are rounded. The old document published
+534.75 for the same line. A 项 statement describes 一般公共预算 当年拨款, so the old figure for a coded
+statement is the 一般公共预算支出表 (表5) 合计 of that line (never the old narrative, which may carry
+its own misprint); other statements are compared with the old document's statement on the same
+subject (基本支出, 机关运行经费, “三公”经费 …).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..core import Document, Statement
+from ..matching import Matching
+from ..names import normalise
+from ..numbers import Amount, Interval, normalise_digits
+from ..results import Finding
+
+_NOT_YOY = ("年初", "调整预算", "调整后")         # comparisons that are not with last year's budget
+_EXECUTION = ("执行", "决算", "实际")             # a base that is last year's outturn, not its budget
+
+
+@dataclass(frozen=True)
+class Published:
+    amount: Amount
+    page: int | None
+    quote: str
+    where: str
+
+
+def implied_prior(s: Statement) -> Interval | None:
+    """The previous-year interval a statement implies: prior_stated, or amount ∓ change."""
+    if s.prior_stated is not None:
+        return s.prior_stated.interval
+    if s.amount is None:
+        return None
+    if s.direction == "持平" and s.change is None:
+        return s.amount.interval
+    if s.change is None or s.direction not in ("增加", "减少", "持平"):
+        return None
+    ch = s.change.interval
+    if ch.lo < 0:                    # a signed change printed with its minus
+        ch = Interval(-ch.hi, -ch.lo)
+    return s.amount.interval - ch if s.direction == "增加" else s.amount.interval + ch
+
+
+def _decimals(text: str) -> int:
+    t = normalise_digits(text).replace(" ", "").replace(",", "")
+    return len(t.split(".", 1)[1]) if "." in t else 0
+
+
+def _fmt(v: Decimal, places: int = 2) -> str:
+    return f"{v.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,}"
+
+
+def _row_quote(row, table) -> str:
+    codes = "\t".join(row.code_parts) if row.code_parts else row.code
+    vals = "\t".join("" if v is None else v.text for v in row.values)
+    return f"{codes}\t{row.name}\t{vals}".strip()
+
+
+def _table_figure(doc: Document, code: str) -> Published | None | bool:
+    """The 表5 合计 of a line; False when 表5 exists but has no such line; None when there is no 表5."""
+    t = doc.table("gpb_expense")
+    if t is None or not t.rows:
+        return None
+    col = t.column_index("合计")
+    col = 0 if col is None else col
+    for r in t.rows:
+        if r.code == code:
+            v = r.values[col] if col < len(r.values) else None
+            if v is None:
+                return Published(Amount.zero(), r.page, _row_quote(r, t), f"{t.number or '一般公共预算支出表'} {code} (blank)")
+            return Published(v, r.page, _row_quote(r, t), f"{t.number or '一般公共预算支出表'} {code} 合计")
+    return False
+
+
+def _statement_key(s: Statement) -> tuple[str, str]:
+    return s.topic, normalise(s.subject)
+
+
+def _old_statement(old: Document, s: Statement) -> Statement | None:
+    """The old document's statement on the same subject (same topic; same section where it can tell)."""
+    cands = [o for o in old.statements if o.amount is not None and _statement_key(o) == _statement_key(s)
+             and (o.code or "") == (s.code or "")]
+    if not cands:
+        return None
+    same_section = [o for o in cands if _section_kind(o.section) == _section_kind(s.section)]
+    return (same_section or cands)[0]
+
+
+def _section_kind(section: str) -> str:
+    """Sections differ in years and numbering; what matters is whether they speak of 一般公共预算 or 财政拨款."""
+    t = normalise(section)
+    return "gpb" if "一般公共预算" in t else "fiscal" if "财政拨款" in t else "all"
+
+
+def published(old: Document, s: Statement, old_code: str) -> Published | None:
+    """What the old document published for the item a new statement is about (None: cannot tell)."""
+    if old_code:
+        fig = _table_figure(old, old_code)
+        if isinstance(fig, Published):
+            return fig
+        if fig is False:
+            return Published(Amount.zero(), None, "", f"no line {old_code} in the old 一般公共预算支出表")
+    o = _old_statement(old, s)
+    if o is None:
+        return None
+    return Published(o.amount, o.page, o.quote, o.section or "narrative")
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two printed figures that differ by two adjacent digits swapped."""
+    x, y = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
+    if len(x) != len(y) or x == y:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
+
+
+def _cause(s: Statement, prior: Published) -> str:
+    """A recognisable cause of the mismatch, '' when none is recognised."""
+    causes = []
+    if s.amount is not None and s.change is not None and s.direction in ("增加", "减少"):
+        other = s.amount.interval + s.change.interval if s.direction == "增加" else s.amount.interval - s.change.interval
+        if other.meets(prior.amount.interval):
+            causes.append(f"the direction word is flipped: with {'减少' if s.direction == '增加' else '增加'} "
+                          f"the figures agree")
+        true = s.amount.value - prior.amount.value
+        places = _decimals(s.change.text)
+        if _swapped(s.change.text, _fmt(abs(true), places)):
+            causes.append(f"two digits swapped in the change ({s.change.text} for {_fmt(abs(true), places)})")
+    if s.amount is not None and s.prior_stated is None and s.change is not None:
+        implied = implied_prior(s)
+        if implied is not None and _swapped(_fmt(implied.mid, 2), _fmt(prior.amount.value, 2)):
+            causes.append("two digits swapped in the previous-year figure")
+    if s.rate is not None and s.amount is not None and s.change is not None and s.amount.value:
+        on_current = s.change.interval.divide(s.amount.interval)
+        if on_current is not None and on_current.scale(Decimal(100)).meets(s.rate.interval):
+            causes.append("the rate is the change divided by the current year instead of the previous one")
+    if any(w in s.comparison for w in _EXECUTION):
+        causes.append(f"the base is last year's {s.comparison}, not its budget")
+    return "; ".join(causes)
+
+
+def _correct_change(new_amount: Amount, old_amount: Amount) -> str:
+    d = new_amount.value - old_amount.value
+    word = "增加" if d > 0 else "减少" if d < 0 else "持平"
+    if d == 0:
+        return "持平"
+    rate = f", {'增长' if d > 0 else '下降'} {_fmt(abs(d) / old_amount.value * 100)}%" if old_amount.value else ""
+    return f"{word} {_fmt(abs(d))} 万元{rate}"
+
+
+def check_prior(old: Document, new: Document, matching: Matching | None = None) -> list[Finding]:
+    """One finding per new-document statement whose implied previous-year figure the old document contradicts."""
+    recoded = {}
+    if matching is not None:
+        recoded = {m.new_code: m.old_code for m in matching.functional if m.kind == "re-coded"}
+    out = []
+    for s in new.statements:
+        if s.no_base or any(w in (s.comparison or "") for w in _NOT_YOY):
+            continue
+        prior = implied_prior(s)
+        if prior is None:
+            continue
+        code = s.code or ""
+        old_code = recoded.get(code, code) if code.isdigit() and code.startswith("2") else ""
+        pub = published(old, s, old_code)
+        if pub is None:
+            continue
+        if prior.meets(pub.amount.interval):
+            continue
+        rounding = prior.meets(pub.amount.truncation_interval)
+        cause = "" if rounding else _cause(s, pub)
+        severity = "rounding" if rounding else "warning" if any(w in s.comparison for w in _EXECUTION) else "error"
+        how = (f"stated previous-year figure {s.prior_stated}" if s.prior_stated is not None else
+               f"{s.amount} {'−' if s.direction == '增加' else '+'} {s.change}" if s.direction != "持平" else f"{s.amount}")
+        places = max(_decimals(pub.amount.text), 2)
+        out.append(Finding(
+            check="prior", severity=severity, doc="new", page=s.page, item=s.subject, code=code,
+            stated=f"{_fmt(prior.mid, places)} implied by the new document ({how})",
+            expected=f"{pub.amount.text} published by the old document ({pub.where}); "
+                     f"the change from the two documents is {_correct_change(s.amount, pub.amount)}"
+                     if s.amount is not None else f"{pub.amount.text} published by the old document ({pub.where})",
+            rule="previous-year figure = amount ∓ stated change, compared with the old document's figure for the "
+                 "matched item (intervals of the printed figures)",
+            quote=s.quote, location=s.section,
+            distance=f"{_fmt(prior.distance(pub.amount.interval), 3)} 万元",
+            cause=cause, other_page=pub.page, other_quote=pub.quote,
+        ))
+    return out

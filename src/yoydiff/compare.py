@@ -1,0 +1,143 @@
+"""`check` one document, or `compare` two years of it, into a Report; and the Report as JSON (docs/json.md)."""
+from __future__ import annotations
+
+import dataclasses
+import time
+from decimal import Decimal
+
+from .changes import all_changes
+from .checks.lifecycle import check_lifecycle
+from .checks.prior import check_prior
+from .checks.targets import check_targets
+from .core import Document
+from .errors import InputError
+from .matching import match_documents
+from .names import department_key, similarity
+from .results import SEVERITY_RANK, Finding, Report
+
+JSON_VERSION = 1
+
+
+def _document_checks(doc: Document, label: str) -> tuple[list[Finding], list[str]]:
+    """The within-document checks (yoydiff.checks.run_document_checks), if they are installed."""
+    try:
+        from .checks import run_document_checks
+    except ImportError:
+        return [], ["the within-document checks are not available (yoydiff.checks.run_document_checks)"]
+    return list(run_document_checks(doc, label)), []
+
+
+def _sorted(findings: list[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), f.doc != "new",
+                                                 f.page if f.page is not None else 10 ** 6, f.check)))
+
+
+def _missing_parts(doc: Document) -> list[str]:
+    if not doc.tables:
+        return [f"{doc.path}: no tables found; only the narrative was checked (table sums, cross-table and "
+                f"narrative-vs-table checks need the tables)"]
+    return []
+
+
+def check(doc: Document) -> Report:
+    """The document's own checks; no matching."""
+    t0 = time.perf_counter()
+    findings, warnings = _document_checks(doc, "new")
+    return Report(new=doc, findings=_sorted(findings),
+                  warnings=tuple(list(doc.warnings) + warnings + _missing_parts(doc)),
+                  timings={"checks": time.perf_counter() - t0})
+
+
+def refuse_pair(old: Document, new: Document) -> list[str]:
+    """InputError for pairs that cannot be compared; warnings for pairs that can, with a caveat.
+
+    Identical files are allowed (a document compared with itself gives no changes)."""
+    if old.sha256 and old.sha256 == new.sha256:
+        return ["the two files are the same document: no changes, only its own findings"]
+    warnings = []
+    ok, nk = department_key(old.department), department_key(new.department)
+    if ok and nk and ok != nk and ok not in nk and nk not in ok:
+        s = similarity(ok, nk)
+        if s < 0.7:
+            raise InputError(f"different departments: {old.department} ({old.path}) vs {new.department} ({new.path})")
+        warnings.append(f"department names differ: {old.department} vs {new.department}")
+    elif not ok or not nk:
+        warnings.append("the department of one document is unknown; assuming both are the same department")
+    if old.year is not None and new.year is not None:
+        if old.year == new.year:
+            raise InputError(f"both documents are for {new.year}: {old.path}, {new.path}")
+        if new.year < old.year:
+            raise InputError(f"the new document ({new.year}) is older than the old one ({old.year}); "
+                             f"give OLD first, then NEW")
+        if new.year - old.year > 1:
+            warnings.append(f"the documents are {new.year - old.year} years apart; the new document's "
+                            f"'上年' figures refer to {new.year - 1}, not {old.year}")
+    else:
+        warnings.append("the year of one document is unknown; assuming OLD precedes NEW")
+    if old.kind and new.kind and old.kind != new.kind:
+        warnings.append(f"comparing a {old.kind} with a {new.kind}")
+    return warnings
+
+
+def compare(old: Document, new: Document) -> Report:
+    """Both documents' own checks, matching, changes and the cross-year checks."""
+    warnings = refuse_pair(old, new)
+    timings = {}
+    t0 = time.perf_counter()
+    own_new, w1 = _document_checks(new, "new")
+    own_old, _ = _document_checks(old, "old")
+    t1 = time.perf_counter()
+    matching = match_documents(old, new)
+    t2 = time.perf_counter()
+    same_doc = bool(old.sha256) and old.sha256 == new.sha256
+    changes = [] if same_doc else all_changes(old, new, matching)
+    cross = [] if same_doc else (check_prior(old, new, matching) + check_lifecycle(matching) + check_targets(old, new))
+    t3 = time.perf_counter()
+    timings.update(checks=t1 - t0, matching=t2 - t1, changes_and_cross_checks=t3 - t2)
+    findings = own_new + ([] if same_doc else own_old) + cross
+    extra = [f"old: {w}" for w in old.warnings] + [f"new: {w}" for w in new.warnings]
+    return Report(new=new, old=old, findings=_sorted(findings), matches=() if same_doc else matching.all,
+                  changes=tuple(changes), warnings=tuple(warnings + extra + w1 + _missing_parts(old) + _missing_parts(new)),
+                  timings=timings)
+
+
+# ---------------------------------------------------------------- JSON
+
+def _plain(v):
+    if isinstance(v, Decimal):
+        return str(v)
+    if isinstance(v, tuple):
+        return [_plain(x) for x in v]
+    return v
+
+
+def _record(obj) -> dict:
+    return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+
+
+def _document(doc: Document) -> dict:
+    return {"path": doc.path, "sha256": doc.sha256, "department": doc.department, "year": doc.year,
+            "kind": doc.kind, "unit": doc.unit, "page_count": doc.page_count,
+            "budget_units": list(doc.budget_units), "tables": len(doc.tables), "statements": len(doc.statements),
+            "projects": len(doc.projects), "indicators": len(doc.indicators), "coverage": str(doc.coverage),
+            "warnings": list(doc.warnings)}
+
+
+def report_to_json(report: Report) -> dict:
+    """The report as plain JSON types; amounts as decimal strings in 万元 (see docs/json.md)."""
+    counts = {s: report.count(s) for s in SEVERITY_RANK}
+    kinds: dict[str, dict[str, int]] = {}
+    for m in report.matches:
+        kinds.setdefault(m.what, {}).setdefault(m.kind, 0)
+        kinds[m.what][m.kind] += 1
+    return {
+        "version": JSON_VERSION,
+        "command": "compare" if report.old is not None else "check",
+        "old": _document(report.old) if report.old is not None else None,
+        "new": _document(report.new),
+        "summary": {"findings": counts, "matches": kinds, "changes": len(report.changes)},
+        "findings": [_record(f) for f in report.findings],
+        "matches": [_record(m) for m in report.matches],
+        "changes": [_record(c) for c in report.changes],
+        "warnings": list(report.warnings),
+    }

@@ -1,0 +1,80 @@
+"""Name normalisation for matching projects, lines and budget units across years.
+
+A project name carries things that change every year without the project changing: document
+numbers (乌财社〔2025〕215号), years (2025年), year ranges (2025 年 4 月至 2026 年 3 月), bracket
+styles and spaces. `project_key` removes them so that the names of the same project in two years
+compare equal; `similarity` compares keys character by character (Chinese has no word spaces).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+_BRACKETS = str.maketrans({
+    "（": "(", "）": ")", "〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")",
+    "｛": "(", "｝": ")", "{": "(", "}": ")", "〖": "(", "〗": ")", "［": "(", "］": ")",
+    "“": "", "”": "", "\"": "", "‘": "", "’": "", "'": "", "《": "", "》": "", "〈": "", "〉": "",
+    "—": "-", "–": "-", "－": "-", "~": "-", "～": "-", "、": ",", "，": ",", "：": ":",
+})
+_SPACE = re.compile(r"\s+")
+# 乌财社(2025)215号 / 新财社(2025)206号 / 国办发(2019)57号 / 乌编委(2025)4号 (after bracket folding)
+_DOCNO = re.compile(r"[\u4e00-\u9fff]{1,8}\(\d{4}\)(?:第)?\d+号")
+# 2025年4月至2026年3月 / 2025年4月-2026年3月 / 2025-2027年 / (2025-2027年)
+_RANGE = re.compile(r"\(?20\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:至|-|到)20\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?\)?"
+                    r"|\(?20\d{2}-20\d{2}年?\)?")
+_YEAR = re.compile(r"20\d{2}年(?:度)?")   # budget years, not 1995年 (a cut-off date in the content)
+_SHORT_YEAR = re.compile(r"(?<!\d)\d{2}年(?:度)?")   # 25年就业公共服务系统…
+_TARGET = re.compile(r"特定目标\s*([0-9A-Za-z]{6,10})")
+_UNIT_SUFFIX = re.compile(r"\((?:本级|机关|汇总)\)$")
+
+
+def normalise(text: str) -> str:
+    """Full-width to half-width (NFKC), one bracket style, no spaces or quotes, lower case."""
+    t = unicodedata.normalize("NFKC", text or "").translate(_BRACKETS)
+    return _SPACE.sub("", t).lower()
+
+
+def project_key(name: str) -> str:
+    """The part of a project name that stays the same from year to year."""
+    t = normalise(name)
+    t = _DOCNO.sub("", t)
+    t = _RANGE.sub("", t)
+    t = _YEAR.sub("", t)
+    t = _SHORT_YEAR.sub("", t)
+    t = t.replace("()", "")
+    t = re.sub(r"^[-:,]+|[-:,]+$", "", t)
+    t = re.sub(r"项目$", "", t)
+    return t
+
+
+def unit_key(name: str) -> str:
+    """Budget unit names: normalised; (本级) and similar suffixes dropped."""
+    return _UNIT_SUFFIX.sub("", normalise(name))
+
+
+def line_key(name: str) -> str:
+    """Classification line names (行政运行, 维修（护）费)."""
+    return normalise(name)
+
+
+def target_code(name: str) -> str:
+    """'特定目标 0110019B' -> '0110019B' (classified projects are known only by this code)."""
+    m = _TARGET.search(unicodedata.normalize("NFKC", name or ""))
+    return m.group(1).upper() if m else ""
+
+
+def similarity(a: str, b: str) -> float:
+    """Character similarity of two keys in [0, 1] (normalised Indel distance)."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    return fuzz.ratio(a, b) / 100.0
+
+
+def department_key(name: str) -> str:
+    t = normalise(name)
+    t = re.sub(r"^\d{4}年(?:度)?", "", t)
+    return re.sub(r"(部门)?(预算|决算)(公开)?$", "", t)

@@ -1,0 +1,41 @@
+from yoydiff.names import department_key, normalise, project_key, similarity, target_code, unit_key
+
+
+def test_document_numbers_and_years_do_not_count():
+    a = project_key("乌财社（2025）215号关于提前下达2026年自治区财政就业补助资金预算的通知")
+    assert a == project_key("乌财社（2024）196号关于提前下达2025年自治区财政就业补助资金预算的通知")
+    assert a == project_key("乌财社〔2025〕215 号关于提前下达 2026 年自治区财政就业补助资金预算的通知")
+    assert a == project_key("乌财社【2026】3号 关于提前下达2027年度自治区财政就业补助资金预算的通知")
+    assert a == "关于提前下达自治区财政就业补助资金预算的通知"
+
+
+def test_year_ranges_go_but_content_years_stay():
+    k = project_key("乌财企（2025）120 号提前下达 1995 年前退休（退职）人员 2026 年 4 月至 2027 年 3 月生活补贴资金")
+    assert k == "提前下达1995年前退休(退职)人员生活补贴资金"
+    assert k == project_key("乌财企(2024)163号提前下达1995年前退休(退职)人员2025年4月-2026年3月生活补贴资金")
+    assert project_key("《三年行动方案（2025—2027 年）》") == "三年行动方案"
+
+
+def test_year_prefix_and_project_suffix():
+    assert project_key("2024年家庭医生签约服务经费") == project_key("2025年家庭医生签约服务经费") == "家庭医生签约服务经费"
+    assert project_key("人才事业发展经费项目") == project_key("人才事业发展经费")
+    assert project_key("25年就业公共服务系统升级项目款") == "就业公共服务系统升级项目款"
+
+
+def test_full_width_brackets_and_spaces():
+    assert normalise("社会保障和就业-就业补助资金（人社局）") == "社会保障和就业-就业补助资金(人社局)"
+    assert normalise("ＡＢ　１２ ３") == "ab123"
+    assert normalise("【乌财社】") == normalise("〔乌财社〕") == "(乌财社)"
+
+
+def test_units_targets_departments():
+    assert unit_key("青岚县卫生健康委员会（本级）") == "青岚县卫生健康委员会"
+    assert target_code("特定目标 0110019B") == target_code("特定目标0110019b") == "0110019B"
+    assert target_code("人才事业发展经费") == ""
+    assert department_key("2026年乌鲁木齐市人力资源和社会保障局部门预算公开") == "乌鲁木齐市人力资源和社会保障局"
+
+
+def test_similarity_is_on_characters():
+    assert similarity("卫生健康综合管理工作经费", "卫生健康行政综合保障经费") > 0.6
+    assert similarity("档案影像化", "公共就业服务事业发展经费") == 0.0
+    assert similarity("", "x") == 0.0 and similarity("ab", "ab") == 1.0
