@@ -1,0 +1,263 @@
+"""Rows and columns of one table region on one page, from ruling lines where drawn, from text positions where not.
+
+Columns: vertical rules when the producer drew them; otherwise the gaps between the words of the
+data lines (lines carrying an amount), plus header words that stand over no data (blank columns).
+Rows: horizontal rules when drawn; otherwise each data line anchors a row, a wrapped number
+("29,098.7" over "8") is joined first, and text lines closer to a row than half the row pitch join it
+(a long name wrapped above and below its amount line); farther text lines are rows of their own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from ..numbers import parse_decimal
+from ..pdf import SPACE_GAP, Rule, Word
+
+_FRAGMENT_RE = re.compile(r"^[-+]?[\d,]*\.?\d*$")
+
+
+def is_numeric(text: str) -> bool:
+    return parse_decimal(text.replace(" ", "")) is not None
+
+
+@dataclass(frozen=True)
+class Grid:
+    columns: tuple[tuple[float, float], ...]          # x ranges, left to right
+    bands: tuple[tuple[float, float], ...]            # body row bands, top to bottom
+    cells: tuple[tuple[str, ...], ...]                # band x column texts ('' when blank)
+    header: tuple[tuple[str, ...], ...]               # per column: header path, top-down
+    stray: tuple[Word, ...]                           # words inside the region that fall in no cell
+
+
+def _cluster(values: list[float], tol: float) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(c) / len(c) for c in out]
+
+
+def join_words(words: list[Word]) -> str:
+    """Text of the words of one cell: lines top-down joined without a break, words spaced as printed."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.ymid, w.x0)):
+        if lines and abs(lines[-1][0].ymid - w.ymid) <= 0.35 * w.size:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    parts = []
+    for ln in lines:
+        ln.sort(key=lambda w: w.x0)
+        s, prev = "", None
+        for w in ln:
+            if prev is not None and w.x0 - prev.x1 > SPACE_GAP * max(w.size, prev.size):
+                s += " "
+            s += w.text
+            prev = w
+        parts.append(s)
+    return "".join(parts)
+
+
+def _rule_columns(vrules: list[Rule], top: float, bottom: float) -> list[tuple[float, float, float]]:
+    """Vertical separators as (x, top, bottom), merged over segments."""
+    segs = sorted((r for r in vrules if r.bottom > top and r.top < bottom), key=lambda r: r.x0)
+    out: list[list[float]] = []
+    for r in segs:
+        x = (r.x0 + r.x1) / 2
+        if out and abs(out[-1][0] - x) <= 1.5:
+            out[-1][1] = min(out[-1][1], r.top)
+            out[-1][2] = max(out[-1][2], r.bottom)
+        else:
+            out.append([x, r.top, r.bottom])
+    return [(a, b, c) for a, b, c in out]
+
+
+def _text_columns(data_words: list[Word], header_words: list[Word]) -> list[tuple[float, float]]:
+    """Column x ranges from the projection of the data words, plus header words over no data."""
+    spans: list[list[float]] = []
+    gap = min((w.size for w in data_words), default=8) * 0.8
+    for w in sorted(data_words, key=lambda w: w.x0):
+        if spans and w.x0 <= spans[-1][1] + gap:
+            spans[-1][1] = max(spans[-1][1], w.x1)
+        else:
+            spans.append([w.x0, w.x1])
+    for w in sorted(header_words, key=lambda w: -w.bottom):
+        if not any(w.x0 < s[1] + gap / 2 and w.x1 > s[0] - gap / 2 for s in spans):
+            spans.append([w.x0, w.x1])
+    spans.sort()
+    return [(a, b) for a, b in spans]
+
+
+def _bounds(cols: list[tuple[float, float]], x0: float, x1: float) -> list[tuple[float, float]]:
+    """Cell boundaries between text columns: midway between neighbours."""
+    out = []
+    for i, (a, b) in enumerate(cols):
+        left = x0 if i == 0 else (cols[i - 1][1] + a) / 2
+        right = x1 if i == len(cols) - 1 else (b + cols[i + 1][0]) / 2
+        out.append((left, right))
+    return out
+
+
+def _text_bands(body: list[list[Word]], bounds: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Row bands from text alone (see module docstring)."""
+    def col(w: Word) -> int:
+        return next((i for i, (a, b) in enumerate(bounds) if a <= w.xmid < b), -1)
+
+    items = [(min(w.top for w in ln), max(w.bottom for w in ln), ln) for ln in body]
+    items.sort(key=lambda t: t[0])
+    # a number wrapped inside its cell: a numeric fragment under a numeric fragment in the same column
+    rows: list[list] = []
+    for top, bot, ln in items:
+        data = any(is_numeric(w.text) for w in ln)
+        nums = [w for w in ln if is_numeric(w.text)]
+        if rows and nums and rows[-1][3]:
+            prev = rows[-1]
+            pcols = {col(w): w for w in prev[2] if is_numeric(w.text)}
+            if all(col(w) in pcols and _FRAGMENT_RE.match(pcols[col(w)].text + w.text)
+                   and top - prev[1] < 1.2 * w.size and "." not in w.text and "," not in w.text
+                   for w in nums):
+                prev[1] = max(prev[1], bot)
+                prev[2] = prev[2] + ln
+                continue
+        rows.append([top, bot, list(ln), data])
+    anchors = [r for r in rows if r[3]]
+    if not anchors:
+        return [(r[0], r[1]) for r in rows]
+    # rows whose vertical extents overlap are one row (a two-line number centred around a name line)
+    merged: list[list] = []
+    for r in sorted(anchors, key=lambda r: r[0]):
+        if merged and r[0] < merged[-1][1] - 0.5:
+            merged[-1][1] = max(merged[-1][1], r[1])
+        else:
+            merged.append([r[0], r[1]])
+    centers = [(a + b) / 2 for a, b in merged]
+    pitch = median([b - a for a, b in zip(centers, centers[1:])]) if len(centers) > 1 else 3 * (merged[0][1] - merged[0][0])
+    for r in rows:
+        if r[3]:
+            continue
+        mid = (r[0] + r[1]) / 2
+        inside = [m for m in merged if m[0] - 0.5 <= mid <= m[1] + 0.5]
+        if inside:
+            continue
+        near = min(merged, key=lambda m: min(abs(mid - m[0]), abs(mid - m[1])))
+        if min(abs(mid - near[0]), abs(mid - near[1])) < pitch / 2:
+            near[0], near[1] = min(near[0], r[0]), max(near[1], r[1])
+        else:
+            merged.append([r[0], r[1]])
+    merged.sort()
+    # bands are the gaps' midpoints between consecutive rows
+    out = []
+    for i, (a, b) in enumerate(merged):
+        lo = a - 1 if i == 0 else (merged[i - 1][1] + a) / 2
+        hi = b + 1 if i == len(merged) - 1 else (b + merged[i + 1][0]) / 2
+        out.append((lo, hi))
+    return out
+
+
+def _rule_bands(hrules: list[Rule], top: float, bottom: float, width: float) -> list[float]:
+    ys = [r.top for r in hrules if top - 1 <= r.top <= bottom + 1 and (r.x1 - r.x0) >= 0.5 * width]
+    return _cluster(ys, 1.5)
+
+
+def header_paths(words: list[Word], bounds: list[tuple[float, float]],
+                 seps: list[tuple[float, float, float]]) -> list[tuple[str, ...]]:
+    """Header path of each column: the header cells over it, top-down (a spanning cell over several)."""
+    n = len(bounds)
+    cells: list[dict] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        if seps:
+            present = [x for x, t, b in seps if t - 1 <= w.ymid <= b + 1]
+            left = max((x for x in present if x <= w.x0 + 1), default=bounds[0][0])
+            right = min((x for x in present if x >= w.x1 - 1), default=bounds[-1][1])
+            cover = tuple(i for i, (a, b) in enumerate(bounds) if a >= left - 2 and b <= right + 2)
+        else:
+            cover = tuple(i for i, (a, b) in enumerate(bounds) if min(b, w.x1) - max(a, w.x0) > 1)
+        if not cover:
+            cover = (min(range(n), key=lambda i: abs((bounds[i][0] + bounds[i][1]) / 2 - w.xmid)),)
+        for c in cells:
+            if c["cover"] == cover and w.top - c["bottom"] < 0.8 * w.size:
+                c["words"].append(w)
+                c["bottom"] = max(c["bottom"], w.bottom)
+                break
+        else:
+            cells.append({"cover": cover, "words": [w], "top": w.top, "bottom": w.bottom})
+    if not seps:  # a narrow spanning title over blank neighbours: widen it to the columns under it
+        for c in cells:
+            lo, hi = min(c["cover"]), max(c["cover"])
+            def free(j: int) -> bool:
+                mine = [d for d in cells if j in d["cover"]]
+                return bool(mine) and all(d["top"] > c["bottom"] + 0.5 * c["words"][0].size for d in mine)
+            while lo > 0 and free(lo - 1):
+                lo -= 1
+            while hi < n - 1 and free(hi + 1):
+                hi += 1
+            c["cover"] = tuple(range(lo, hi + 1))
+    paths = []
+    for i in range(n):
+        mine = sorted((c for c in cells if i in c["cover"]), key=lambda c: c["top"])
+        paths.append(tuple(join_words(c["words"]) for c in mine))
+    return paths
+
+
+def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
+          top: float, bottom: float, body_top_of, columns: tuple[tuple[float, float], ...] = ()) -> Grid:
+    """The grid of the region [top, bottom]. `body_top_of(bands, cells)` returns the index of the
+    first body band (the table parser knows which rows are header rows). `columns`: the columns of
+    the table's first page, for a continuation page without vertical rules."""
+    region = [w for w in words if top <= w.ymid <= bottom]
+    if not region:
+        return Grid((), (), (), (), ())
+    x0 = min(w.x0 for w in region) - 1
+    x1 = max(w.x1 for w in region) + 1
+    seps = _rule_columns(vrules, top, bottom)
+    if len(seps) >= 2:
+        xs = [s[0] for s in seps]
+        x0, x1 = min(x0, xs[0]), max(x1, xs[-1])
+        # separators that reach the lowest part of the region delimit the body columns
+        low = max(s[2] for s in seps)
+        body_xs = [s[0] for s in seps if s[2] >= low - 2]
+        edges = sorted(set([x0] + body_xs + [x1]))
+        bounds = [(a, b) for a, b in zip(edges, edges[1:]) if b - a > 2]
+        bounds = [b for b in bounds if any(b[0] <= w.xmid < b[1] for w in region)] or bounds
+    elif columns:
+        seps, bounds = [], list(columns)
+    else:
+        seps = []
+        lines = _lines(region)
+        data = [w for ln in lines if any(is_numeric(w.text) for w in ln) for w in ln]
+        head = [w for w in region if data and w.bottom < min(d.top for d in data)]
+        bounds = _bounds(_text_columns(data or region, head), x0, x1)
+    width = x1 - x0
+    ys = _rule_bands(hrules, top, bottom, width)
+    if len(ys) >= 3:
+        bands = [(a, b) for a, b in zip(ys, ys[1:]) if any(a <= w.ymid < b for w in region)]
+    else:
+        bands = _text_bands(_lines(region), bounds)
+    cells = [_cells(region, band, bounds) for band in bands]
+    start = body_top_of(bands, cells)
+    head_words = [w for w in region if bands and w.ymid < (bands[start][0] if start < len(bands) else bottom)]
+    body_bands = bands[start:]
+    body_cells = cells[start:]
+    used = {id(w) for band in body_bands for w in region if band[0] <= w.ymid < band[1]}
+    stray = tuple(w for w in region if id(w) not in used and w not in head_words)
+    return Grid(tuple(bounds), tuple(body_bands), tuple(tuple(c) for c in body_cells),
+                tuple(header_paths(head_words, bounds, seps)), stray)
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.ymid, w.x0)):
+        if out and abs(out[-1][0].ymid - w.ymid) <= 0.35 * w.size:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _cells(words: list[Word], band: tuple[float, float], bounds: list[tuple[float, float]]) -> list[str]:
+    inside = [w for w in words if band[0] <= w.ymid < band[1]]
+    return [join_words([w for w in inside if a <= w.xmid < b]) for a, b in bounds]

@@ -1,0 +1,417 @@
+"""PDF text with positions -> the standard tables (core.Table) and titled text tables.
+
+A table starts at its title (titles.py; a bare "表 1" line before the title line is its number) and
+only counts when a caption (编制部门 / 单位：万元) or a ruled grid follows: the table of contents and
+sentences that mention a title are not tables. It runs until the next title; a following page
+that opens with a caption or a grid, without a title of its own, continues it (repeated captions and
+header rows are dropped, a cell split over the page break is joined to the row above).
+
+Rows and columns come from grid.py. Column roles are read from the body: leading all-digit columns
+are code parts (类/款/项), the first text column is the name, further text columns are the project
+name (project table) or extras, columns of figures (or blank) are the table's value columns.
+
+Two-sided tables (收支总表, 财政拨款收支总表: income left, expense right): a text column that
+follows value columns starts a second side. Each side's rows are separate Rows: first every left row
+(label like "1. 一般公共预算拨款"), then every right row ("201 一般公共服务支出" -> code "201", name
+"一般公共服务支出"; "九、卫生健康支出" and "支出总计" stay labels). Table.columns holds the left
+value columns then the right ones (e.g. 收入 › 预算数, 支出 › 预算数); a row's values are None in the
+other side's columns, so every figure lands in the column printed above it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..core import Column, Row, Table, Unparsed
+from ..numbers import Amount, normalise_digits
+from ..pdf import Page, TextLine
+from . import grid
+from .titles import Title, parse_title
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """A table whose cells are text (e.g. 绩效目标表), not a standard amount table."""
+
+    title: str
+    pages: tuple[int, ...]
+    rows: tuple[tuple[str, ...], ...]   # cells as printed, joined over wraps; '' for blank
+    row_pages: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class TableResult:
+    tables: tuple[Table, ...]
+    text_tables: tuple[TextTable, ...]
+    unparsed: tuple[Unparsed, ...]
+    regions: dict[int, tuple[tuple[float, float], ...]]
+    unit: str
+
+
+_UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|亿元|元)")
+_CAPTION_RE = re.compile(r"^(编制(部门|单位)|单位\s*[:：]|[（(]\s*\d{4}\s*年度?\s*[）)]$)")
+_FOOTER_RE = re.compile(r"^([-–—]\s*\d+\s*[-–—]|第\s*\d+\s*页.*|\d+)$")
+_HEADER_WORDS = {"类", "款", "项", "科目代码", "科目编码", "科目名称", "功能分类科目", "经济分类科目",
+                 "项目", "项目名称", "单位名称", "单位编码", "序号", "预算数"}
+_TOTAL_RE = re.compile(r"^(总计|合计|小计)$")
+_EMPTY_NOTE_RE = re.compile(r"空表|无数据|没有|未安排|无此|不涉及|无相关")
+_CODE_CELL_RE = re.compile(r"^\d{1,9}$")
+_CODE_NAME_RE = re.compile(r"^(\d{3,9})\s*(\D.*)$")
+_DASH = {"-", "—", "--", "——", "－"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", normalise_digits(text))
+
+
+@dataclass
+class _Start:
+    page: int          # index into pages
+    top: float
+    title: Title
+    number: str
+
+
+@dataclass
+class _Segment:
+    page: int          # index into pages
+    top: float         # region start (title or page top)
+    grid_top: float    # first line below title and captions
+    bottom: float      # last line of the grid
+    limit: float       # where the next title starts (or page bottom)
+
+
+def _is_footer(line: TextLine) -> bool:
+    return bool(_FOOTER_RE.match(_norm(line.text)))
+
+
+def _titles(pages: list[Page]) -> list[_Start]:
+    """Accepted table titles in reading order."""
+    out: list[_Start] = []
+    for pi, page in enumerate(pages):
+        lines = page.lines
+        i = 0
+        while i < len(lines):
+            t = parse_title(lines[i].text)
+            if t is None:
+                i += 1
+                continue
+            top, number, j = lines[i].top, t.number, i
+            if t.bare_number:
+                nxt = parse_title(lines[i + 1].text) if i + 1 < len(lines) else None
+                if nxt is None or nxt.bare_number:
+                    i += 1
+                    continue
+                t, j = nxt, i + 1
+                number = t.number or number
+            if _followed_by_table(page, lines, j):
+                out.append(_Start(pi, top, t, number))
+            i = j + 1
+    return out
+
+
+def _followed_by_table(page: Page, lines: tuple[TextLine, ...], j: int) -> bool:
+    """A caption or a ruled grid follows the title before any other title or prose."""
+    bottom = lines[j].bottom
+    for ln in lines[j + 1:j + 4]:
+        if _CAPTION_RE.match(_norm(ln.text)) or _UNIT_RE.search(ln.text):
+            return True
+        if parse_title(ln.text) is not None:
+            return False
+    nxt = lines[j + 1].top if j + 1 < len(lines) else page.height
+    size = lines[j].words[0].size
+    return any(bottom < r.top < max(nxt, bottom) + 6 * size for r in page.hrules)
+
+
+def _grid_bottom(page: Page, top: float, limit: float) -> float:
+    """Bottom of the table grid: its lowest rule, else the last line before prose."""
+    rules = [r for r in page.rules if top - 2 <= r.top and r.bottom <= limit + 2]
+    vr = [r for r in rules if r.vertical]
+    if vr:
+        return max(r.bottom for r in vr)
+    hr = [r for r in rules if r.horizontal]
+    if len(hr) >= 3:
+        return max(r.top for r in hr)
+    last = top
+    for ln in page.lines:
+        if ln.top < top or ln.top >= limit or _is_footer(ln):
+            continue
+        if "。" in ln.text:
+            break
+        last = ln.bottom
+    return last
+
+
+def _segments(pages: list[Page], starts: list[_Start], k: int) -> list[_Segment]:
+    st = starts[k]
+    nxt = starts[k + 1] if k + 1 < len(starts) else None
+    segs: list[_Segment] = []
+    pi, top = st.page, st.top
+    while pi < len(pages):
+        page = pages[pi]
+        limit = nxt.top if nxt and nxt.page == pi else page.height
+        body = [ln for ln in page.lines if top <= ln.top < limit and not _is_footer(ln)]
+        skip = 0
+        for ln in body:
+            if parse_title(ln.text) is not None or _CAPTION_RE.match(_norm(ln.text)) or _UNIT_RE.search(ln.text):
+                skip += 1
+            else:
+                break
+        if skip >= len(body):
+            break
+        gtop = body[skip].top - 0.5
+        bottom = _grid_bottom(page, gtop, limit)
+        segs.append(_Segment(pi, top, gtop, bottom, limit))
+        after = [ln for ln in body if ln.top > bottom + 1]
+        if after or (nxt and nxt.page == pi) or pi + 1 >= len(pages):
+            break
+        # continuation: the next page opens with a caption or inside a grid, with no title first
+        npage = pages[pi + 1]
+        first = next((ln for ln in npage.lines if not _is_footer(ln)), None)
+        if first is None or (nxt and nxt.page == pi + 1 and nxt.top <= first.top + 1):
+            break
+        opens = _CAPTION_RE.match(_norm(first.text)) or _UNIT_RE.search(first.text) or any(
+            r.top <= first.top <= r.bottom for r in npage.vrules)
+        if not opens:
+            break
+        pi, top = pi + 1, 0.0
+    return segs
+
+
+def _body_start(bands, cells) -> int:
+    """Index of the first body band: header bands hold header words or name value columns."""
+    def numeric(c: str) -> bool:
+        return bool(c) and (grid.is_numeric(c) or c in _DASH)
+
+    first = next((i for i, row in enumerate(cells) if any(numeric(c) for c in row)), len(cells))
+    valued = {j for row in cells[first:] for j, c in enumerate(row) if numeric(c) and not _CODE_CELL_RE.match(c)}
+    i = first
+    while i > 0:
+        row = cells[i - 1]
+        if any(_norm(c) in _HEADER_WORDS for c in row) or any(c and j in valued for j, c in enumerate(row)):
+            break
+        i -= 1
+    return i
+
+
+def _unit(pages: list[Page], segs: list[_Segment]) -> str:
+    for s in segs:
+        for ln in pages[s.page].lines:
+            if s.top <= ln.top < s.grid_top + 1:
+                m = _UNIT_RE.search(normalise_digits(ln.text))
+                if m:
+                    return m.group(1)
+    return ""
+
+
+def _empty_note(pages: list[Page], seg: _Segment) -> str:
+    page = pages[seg.page]
+    text = ""
+    for ln in page.lines:
+        if seg.bottom + 1 < ln.top < seg.limit and not _is_footer(ln):
+            text += ln.text
+            if text.rstrip().endswith("。"):
+                break
+    return text.strip() if _EMPTY_NOTE_RE.search(text) else ""
+
+
+def _collect(pages, segs):
+    """Body bands (cells, page) over all segments, header paths of the first, stray words."""
+    bands: list[tuple[list[str], int]] = []
+    header: tuple[tuple[str, ...], ...] = ()
+    stray = []
+    first = None
+    for si, s in enumerate(segs):
+        page = pages[s.page]
+        g = grid.build(list(page.words), list(page.hrules), list(page.vrules), s.grid_top, s.bottom + 0.5,
+                       _body_start, first.columns if first else ())
+        if not g.columns:
+            continue
+        if first is None:
+            first, header = g, g.header
+        stray += [(page.number, w) for w in g.stray]
+        for bi, cells in enumerate(g.cells):
+            cells = _aligned(list(cells), g.columns, first.columns)
+            if not any(cells):
+                continue
+            if si > 0 and bi == 0 and bands and _is_split_tail(cells, bands[-1][0]):
+                prev = bands[-1][0]
+                bands[-1] = ([p + c for p, c in zip(prev, cells)], bands[-1][1])
+                continue
+            bands.append((cells, page.number))
+    return bands, header, stray
+
+
+def _aligned(cells: list[str], cols, first_cols) -> list[str]:
+    """Cells of a continuation page placed in the columns of the table's first page."""
+    if len(cols) == len(first_cols):
+        return cells
+    out = [""] * len(first_cols)
+    for c, (a, b) in zip(cells, cols):
+        mid = (a + b) / 2
+        j = min(range(len(first_cols)), key=lambda i: abs((first_cols[i][0] + first_cols[i][1]) / 2 - mid))
+        out[j] += c
+    return out
+
+
+def _is_split_tail(cells: list[str], prev: list[str]) -> bool:
+    """The first band of a continuation page finishes a cell cut by the page break."""
+    if any(grid.is_numeric(c) for c in cells if c):
+        return False
+    return all(p for c, p in zip(cells, prev) if c)
+
+
+def _roles(bands) -> tuple[list[str], list[int]]:
+    """Role of each column (code / text / value) and the start column of each side."""
+    n = len(bands[0][0]) if bands else 0
+    roles = []
+    for j in range(n):
+        vals = [b[0][j] for b in bands if b[0][j]]
+        if vals and all(_CODE_CELL_RE.match(_norm(v)) for v in vals):
+            roles.append("digits")
+        elif all(grid.is_numeric(v) or v in _DASH for v in vals):
+            roles.append("value")
+        else:
+            roles.append("text")
+    sides = []
+    for j, r in enumerate(roles):
+        if r == "text" and (not sides or "value" in roles[sides[-1]:j]):
+            sides.append(j)
+    if not sides:
+        sides = [0]
+    # leading digit or blank columns of a side are its code parts
+    out = list(roles)
+    for k, s in enumerate(sides):
+        j = s - 1
+        lo = sides[k - 1] if k else 0
+        while j >= lo and roles[j] in ("digits", "value") and (roles[j] == "digits" or not any(b[0][j] for b in bands)):
+            out[j] = "code"
+            j -= 1
+        if k == 0:
+            for jj in range(0, s):
+                if out[jj] != "code" and roles[jj] in ("digits",):
+                    out[jj] = "code"
+    for j, r in enumerate(out):
+        if r == "digits":
+            out[j] = "value"
+    return out, sides
+
+
+def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unparsed]) -> Table:
+    unit = _unit(pages, segs) or "万元"
+    bands, header, stray = _collect(pages, segs)
+    for pno, w in stray:
+        if any(ch.isdigit() for ch in w.text):
+            unparsed.append(Unparsed(pno, w.text, "figure outside the table's rows and columns"))
+    if not bands:
+        bands, header = _total_in_header(header, segs, pages)
+    roles, sides = _roles(bands) if bands else ([], [0])
+    value_cols = [j for j, r in enumerate(roles) if r == "value"]
+    columns = tuple(Column(tuple(header[j]) if j < len(header) else ()) for j in value_cols)
+    side_of = []
+    for j in range(len(roles)):
+        side_of.append(max((k for k, s in enumerate(sides) if s <= j), default=0))
+    # columns before the first side's name belong to side 0
+    rows: list[Row] = []
+    for k, s in enumerate(sides):
+        cols = [j for j in range(len(roles)) if side_of[j] == k or (k == 0 and j < s)]
+        for cells, pno in bands:
+            if not any(cells[j] for j in cols):
+                continue
+            code_parts = tuple(_norm(cells[j]) for j in cols if roles[j] == "code" and cells[j])
+            texts = [j for j in cols if roles[j] == "text"]
+            name = cells[texts[0]].strip() if texts else ""
+            if not code_parts:
+                m = _CODE_NAME_RE.match(name)
+                if m:
+                    code_parts, name = (m.group(1),), m.group(2).strip()
+            values = []
+            for j in value_cols:
+                text = cells[j].strip() if j in cols else ""
+                a = Amount.parse(text, unit) if text and text not in _DASH else None
+                if text and a is None and text not in _DASH:
+                    unparsed.append(Unparsed(pno, text, f"cell of {start.title.title} is not a figure"))
+                values.append(a)
+            extras = [j for j in texts[1:]]
+            project = ""
+            extra: tuple[tuple[str, str], ...] = ()
+            if extras and start.title.kind == "gpb_project":
+                project = cells[extras[0]].strip()
+                extras = extras[1:]
+            extra = tuple((header[j][-1] if j < len(header) and header[j] else "", cells[j].strip())
+                          for j in extras if cells[j].strip())
+            rows.append(Row("".join(code_parts), code_parts, name, tuple(values), pno, project=project, extra=extra))
+    if start.title.kind == "gpb_project":
+        rows = _grouped(rows)
+    table = Table(start.title.kind, start.number, start.title.title, unit, columns, tuple(rows),
+                  tuple(sorted({pages[s.page].number for s in segs})))
+    if table.is_empty and segs:
+        table = Table(table.kind, table.number, table.title, table.unit, table.columns, table.rows, table.pages,
+                      _empty_note(pages, segs[-1]))
+    return table
+
+
+def _total_in_header(header, segs, pages):
+    """An empty table whose only row (合计) was drawn inside the header band: take it back out."""
+    for j, path in enumerate(header):
+        if len(path) >= 2 and _TOTAL_RE.match(_norm(path[-1])):
+            cells = ["" for _ in header]
+            cells[j] = path[-1]
+            header = tuple(p[:-1] if i == j else p for i, p in enumerate(header))
+            return [(cells, pages[segs[0].page].number)], header
+    return [], header
+
+
+def _grouped(rows: list[Row]) -> list[Row]:
+    """Project table: a codeless row that is no total opens a budget unit's group."""
+    out, group = [], ""
+    for r in rows:
+        if not r.code and not _TOTAL_RE.match(_norm(r.name)):
+            group = r.name
+        elif not r.code:
+            group = ""
+        out.append(Row(r.code, r.code_parts, r.name, r.values, r.page, group, r.project, r.extra))
+    return out
+
+
+def _build_text_table(pages, start: _Start, segs: list[_Segment]) -> TextTable:
+    rows, row_pages = [], []
+    for s in segs:
+        page = pages[s.page]
+        g = grid.build(list(page.words), list(page.hrules), list(page.vrules), s.grid_top, s.bottom + 0.5,
+                       lambda bands, cells: 0)
+        for band in g.bands:
+            present = sorted(x for x, t, b in grid._rule_columns(list(page.vrules), band[0], band[1])
+                             if t <= (band[0] + band[1]) / 2 <= b)
+            words = [w for w in page.words if band[0] <= w.ymid < band[1]]
+            if len(present) >= 2:
+                edges = present
+                cells = [grid.join_words([w for w in words if a <= w.xmid < b]) for a, b in zip(edges, edges[1:])]
+            else:
+                cells = list(g.cells[g.bands.index(band)])
+            if any(cells):
+                rows.append(tuple(c.strip() for c in cells))
+                row_pages.append(page.number)
+    return TextTable(start.title.title, tuple(sorted({pages[s.page].number for s in segs})), tuple(rows),
+                     tuple(row_pages))
+
+
+def extract_tables(pages: list[Page]) -> TableResult:
+    starts = _titles(pages)
+    tables, text_tables, unparsed = [], [], []
+    regions: dict[int, list[tuple[float, float]]] = {}
+    unit = ""
+    for k, st in enumerate(starts):
+        segs = _segments(pages, starts, k)
+        if not segs:
+            continue
+        for s in segs:
+            regions.setdefault(pages[s.page].number, []).append((s.top, s.bottom))
+        if st.title.kind == "performance":
+            text_tables.append(_build_text_table(pages, st, segs))
+            continue
+        t = _build_table(pages, st, segs, unparsed)
+        unit = unit or t.unit
+        tables.append(t)
+    return TableResult(tuple(tables), tuple(text_tables), tuple(unparsed),
+                       {p: tuple(v) for p, v in regions.items()}, unit)

@@ -1,0 +1,75 @@
+"""Printed table titles -> canonical table kinds (core.TABLE_KINDS).
+
+Titles differ between places: 部门收支总体情况表 / 收支总表 / 部门收支预算总表, numbered 表1, 表 1,
+附表1, 表一, 附件1 or not at all. A title is a short line that ends with 表 (optionally （续）);
+a sentence that merely mentions a table (…情况表为空表。) is not a title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numbers import normalise_digits
+
+_NUM = r"(?:附表|表|附件)\s*(?:[0-9]+|[一二三四五六七八九十]+)(?:\s*[-－—]\s*[0-9]+)?"
+_NUMBER_RE = re.compile(rf"^\s*({_NUM})\s*[、.．:：]?\s*")
+_CONTINUED_RE = re.compile(r"[（(]\s*续表?\s*[）)]$|续表$")
+_SENTENCE_PUNCT = re.compile(r"[。，；,;！？!?]")
+MAX_TITLE_CHARS = 40
+
+# (kind, words that must all occur, words that must not occur); first match wins, most specific first.
+_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("performance", ("绩效目标",), ()),
+    ("three_public", ("三公",), ()),
+    ("entrusted", ("委托业务",), ()),
+    ("carryover", ("结转结余",), ("收支", "收入")),
+    ("gpb_project", ("一般公共预算", "项目支出"), ()),
+    ("gpb_basic", ("一般公共预算", "基本支出"), ()),
+    ("gpb_expense", ("一般公共预算", "支出"), ("收支",)),
+    ("fund", ("政府性基金", "支出"), ("收支",)),
+    ("soe", ("国有资本经营", "支出"), ("收支",)),
+    ("fiscal_overview", ("财政拨款", "收支"), ()),
+    ("overview", ("收支",), ()),
+    ("income", ("收入",), ("支出",)),
+    ("expense", ("支出",), ("收入",)),
+)
+
+
+@dataclass(frozen=True)
+class Title:
+    number: str      # as printed ("表 5", "附表5", ""), spaces normalised away
+    title: str       # the title text as printed, without its number ("" for a bare number line)
+    kind: str        # a TABLE_KINDS entry, "performance" (a text table), or "" for a bare number
+
+    @property
+    def bare_number(self) -> bool:
+        return not self.title
+
+
+def kind_of(title: str) -> str | None:
+    """The table kind a printed title names, or None when it names no known table."""
+    t = re.sub(r"\s+", "", normalise_digits(title))
+    t = t.replace("“", "").replace("”", "").replace('"', "")
+    for kind, need, avoid in _RULES:
+        if all(w in t for w in need) and not any(w in t for w in avoid):
+            return kind
+    return None
+
+
+def parse_title(line: str) -> Title | None:
+    """A table title line (with or without its number), a bare number line ("表 1"), or None."""
+    text = normalise_digits(line).strip()
+    number = ""
+    m = _NUMBER_RE.match(text)
+    if m:
+        number = re.sub(r"\s+", "", m.group(1))
+        text = text[m.end():].strip()
+        if not text:
+            return Title(number, "", "")
+    body = re.sub(r"\s+", "", _CONTINUED_RE.sub("", text))
+    if not body.endswith("表") or len(body) > MAX_TITLE_CHARS or _SENTENCE_PUNCT.search(body):
+        return None
+    kind = kind_of(body)
+    if kind is None:
+        return None
+    return Title(number, text, kind)

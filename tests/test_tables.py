@@ -1,0 +1,185 @@
+"""Table parser: every row of every table of the four corpora PDFs against the .txt ground truth,
+some real values, and small hand-made pages (no rules, wrapped names, numbers wrapped mid-cell)."""
+import re
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from groundtruth import read_tables
+from yoydiff.pdf import Char, Page, Rule, read_pages
+from yoydiff.parsers.tables import extract_tables
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+FILES = {
+    "urumqi-2025": ("urumqi/urumqi-hrss-2025-reconstructed.pdf", "urumqi/urumqi-hrss-2025-reconstructed.txt"),
+    "urumqi-2026": ("urumqi/urumqi-hrss-2026.pdf", "urumqi/urumqi-hrss-2026.txt"),
+    "deptb-2024": ("deptb/2024.pdf", "deptb/2024.txt"),
+    "deptb-2025": ("deptb/2025.pdf", "deptb/2025.txt"),
+}
+
+
+@pytest.fixture(scope="session")
+def parsed():
+    out = {}
+    for key, (pdf, _txt) in FILES.items():
+        pages = read_pages(CORPORA / pdf)
+        t0 = time.perf_counter()
+        out[key] = extract_tables(pages)
+        print(f"{key}: extract_tables {time.perf_counter() - t0:.2f} s")
+    return out
+
+
+def _n(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+@pytest.mark.parametrize("key", list(FILES))
+def test_every_row_equals_ground_truth(parsed, key):
+    gt = read_tables(str(CORPORA / FILES[key][1]))
+    res = parsed[key]
+    assert [_n(t.title) for t in res.tables] == [_n(g.title) for g in gt]
+    for g, t in zip(gt, res.tables):
+        got = [(r.code, _n(r.name), tuple(v.text for v in r.values if v is not None)) for r in t.rows]
+        want = [(r.code, _n(r.name), r.amounts) for r in g.rows]
+        assert got == want, f"{key} {g.number} {g.title}"
+        if t.kind == "gpb_project":
+            assert [_n(r.project) for r in t.rows] == [_n(r.texts[0]) if r.texts else "" for r in g.rows]
+
+
+def test_urumqi_2026_table2_values(parsed):
+    t = next(t for t in parsed["urumqi-2026"].tables if t.kind == "income")
+    assert t.number == "表2" and t.pages == (9, 10) and t.unit == "万元"
+    row = next(r for r in t.rows if r.code == "2080109")
+    assert row.name == "社会保险经办机构" and row.code_parts == ("208", "01", "09") and row.page == 9
+    assert [c.label for c in t.columns][:4] == [
+        "总计", "财政拨款（补助） › 财政拨款（补助）小计", "财政拨款（补助） › 一般公共预算",
+        "财政拨款（补助） › 上级一般公共预算安排的转移支付"]
+    assert [v.text if v else None for v in row.values[:5]] == ["2,185.20", "2,185.20", "2,076.40", "108.80", None]
+    assert row.value(t, "上级一般公共预算安排的转移支付").value == Decimal("108.80")
+    assert row.values[-1] is None   # a blank cell stays blank
+
+
+def test_urumqi_project_table(parsed):
+    t = next(t for t in parsed["urumqi-2026"].tables if t.kind == "gpb_project")
+    split = [r for r in t.rows if r.name == "公共就业服务和职业技能鉴定机构" and r.project == "人事考试事业发展经费"]
+    assert len(split) == 1 and split[0].page == 16 - 1 and split[0].group == "乌鲁木齐市人事考试中心"
+    unit = next(r for r in t.rows if r.name == "乌鲁木齐市社会保险中心")
+    assert unit.code == "" and unit.group == "乌鲁木齐市社会保险中心" and unit.values[0].text == "10,199.08"
+    wrapped = [r for r in t.rows if "215号" in r.project]
+    assert _n(wrapped[0].project) == "乌财社（2025）215号关于提前下达2026年自治区财政就业补助资金预算的通知"
+    assert wrapped[0].values[0].text == "448.00" and wrapped[0].code == "2080799"
+    assert any(r.project == "特定目标 0110019B" for r in t.rows)
+    assert t.rows[-1].name == "总计" and t.rows[-1].group == ""
+
+
+def test_two_sided_table(parsed):
+    t = next(t for t in parsed["urumqi-2026"].tables if t.kind == "fiscal_overview")
+    assert [c.label for c in t.columns] == ["财政拨款收入 › 合计", "财政拨款支出 › 合计", "财政拨款支出 › 一般公共预算",
+                                            "财政拨款支出 › 政府性基金预算", "财政拨款支出 › 国有资本经营预算"]
+    left = next(r for r in t.rows if r.name == "一、财政拨款（补助）")
+    assert left.values[0].text == "29,098.78" and left.values[1:] == (None,) * 4   # "29,098.7" over "8" in the PDF
+    right = next(r for r in t.rows if r.code == "208")
+    assert right.name == "社会保障和就业支出" and right.values[0] is None and right.values[1].text == "28,738.08"
+    d = next(t for t in parsed["deptb-2025"].tables if t.kind == "overview")
+    assert next(r for r in d.rows if r.name == "九、卫生健康支出").values[1].text == "16,576.19"
+
+
+def test_empty_tables_and_notes(parsed):
+    for key in FILES:
+        res = parsed[key]
+        for kind in ("fund", "soe"):
+            t = next(t for t in res.tables if t.kind == kind)
+            assert t.is_empty and t.rows and ("空表" in t.empty_note or "本表无数据" in t.empty_note)
+    t = next(t for t in parsed["urumqi-2026"].tables if t.kind == "fund")
+    assert t.empty_note.startswith("乌鲁木齐市人力资源和社会保障局 2026 年没有使用政府性基金预算拨款")
+    assert [c.label for c in t.columns][1] == "政府性基金预算支出 › 基本支出 › 人员经费"
+
+
+def test_deptb_layout(parsed):
+    res = parsed["deptb-2025"]
+    assert [t.number for t in res.tables] == [f"附表{i}" for i in range(1, 10)]
+    income = res.tables[1]
+    assert income.rows[0].name == "合计" and income.rows[1].code == "408001"
+    expense = res.tables[2]
+    assert expense.pages == (14, 15) and expense.rows[0].name == "合计"
+    three = res.tables[6]
+    assert len(three.rows) == 1 and [v.text for v in three.rows[0].values] == ["16.47", "0.00", "12.35", "0.00", "12.35", "4.13"]
+    assert [c.label for c in three.columns][2] == "公务用车购置及运行费 › 小计"
+    assert res.unit == "万元" and len(res.text_tables) == 1 and res.text_tables[0].title == "项目支出绩效目标表"
+
+
+def test_text_tables_and_regions(parsed):
+    res = parsed["urumqi-2026"]
+    assert res.text_tables[0].title == "部门整体绩效目标表"
+    assert sum(tt.title == "项目支出绩效目标表" for tt in res.text_tables) == 23
+    assert 2 not in res.regions and 8 in res.regions    # the table of contents is no table
+    assert not res.unparsed
+
+
+# ---- hand-made pages ----------------------------------------------------------------------------
+
+def _put(chars, text, x, top, size=10.0):
+    for ch in text:
+        w = size if ord(ch) > 0x2e80 else 0.55 * size
+        chars.append(Char(ch, x, x + w, top, top + size, size))
+        x += w
+
+
+def _page(items, rules=(), number=1):
+    chars = []
+    for text, x, top in items:
+        _put(chars, text, x, top)
+    return Page(number, 600, 800, tuple(chars), tuple(rules))
+
+
+NO_RULES = [
+    ("表三", 50, 40), ("部门支出总体情况表", 200, 60), ("单位：元", 500, 85),
+    ("科目编码", 50, 110), ("科目名称", 200, 110), ("合计", 360, 110), ("基本支出", 430, 110), ("项目支出", 510, 110),
+    ("类", 50, 125), ("款", 80, 125), ("项", 110, 125),
+    ("208", 50, 150), ("社会保障和就业支出", 140, 150), ("12,345.00", 350, 150), ("10,000.00", 420, 150), ("2,345.00", 505, 150),
+    ("公共就业服务和职业技", 140, 170),
+    ("208", 50, 181), ("01", 80, 181), ("11", 110, 181), ("2,909.7", 355, 181), ("2,345.00", 505, 181),
+    ("能鉴定机构", 140, 192),
+    ("8", 385, 192),
+    ("总计", 140, 215), ("12,345.00", 350, 215), ("10,000.00", 420, 215),
+    ("本表金额为虚构。", 50, 260),
+]
+
+
+def test_no_rules_wrapped_name_and_number():
+    res = extract_tables([_page(NO_RULES)])
+    (t,) = res.tables
+    assert (t.kind, t.number, t.unit) == ("expense", "表三", "元")
+    assert [r.name for r in t.rows] == ["社会保障和就业支出", "公共就业服务和职业技能鉴定机构", "总计"]
+    row = t.rows[1]
+    assert row.code == "2080111" and row.code_parts == ("208", "01", "11")
+    assert [v.text if v else None for v in row.values] == ["2,909.78", None, "2,345.00"]
+    assert row.values[0].value == Decimal("0.290978") and row.values[0].unit == "元"
+    assert [c.leaf for c in t.columns] == ["合计", "基本支出", "项目支出"]
+    assert res.regions[1][0][0] == 40
+
+
+def test_table_of_contents_and_sentences_are_not_tables():
+    toc = _page([("目录", 50, 40), ("一、部门收支总体情况表", 50, 70), ("二、部门收入总体情况表", 50, 90),
+                 ("政府性基金预算支出情况表为空表。", 50, 120)])
+    assert extract_tables([toc]).tables == ()
+
+
+def test_horizontal_rules_only_and_continuation():
+    hr = lambda y: Rule(40, y, 580, y)
+    p1 = _page([("表1", 50, 40), ("一般公共预算支出情况表", 200, 60), ("单位：万元", 500, 85),
+                ("科目编码", 50, 106), ("科目名称", 200, 106), ("合计", 400, 106),
+                ("208", 50, 126), ("社会保障和就业支出", 140, 126), ("100.00", 400, 126),
+                ("208", 50, 146), ("01", 80, 146), ("人力资源和社会保障管", 140, 146), ("60.00", 400, 146)],
+               [hr(100), hr(120), hr(140), hr(160)], 1)
+    p2 = _page([("单位：万元", 500, 45), ("科目编码", 50, 66), ("科目名称", 200, 66), ("合计", 400, 66),
+                ("理事务", 140, 86),
+                ("210", 50, 106), ("卫生健康支出", 140, 106), ("40.00", 400, 106)],
+               [hr(60), hr(80), hr(100), hr(120)], 2)
+    (t,) = extract_tables([p1, p2]).tables
+    assert t.pages == (1, 2)
+    assert [(r.code, r.name, r.page) for r in t.rows] == [
+        ("208", "社会保障和就业支出", 1), ("20801", "人力资源和社会保障管理事务", 1), ("210", "卫生健康支出", 2)]
+    assert [c.label for c in t.columns] == ["合计"]
