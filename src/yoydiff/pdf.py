@@ -9,6 +9,7 @@ import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .errors import InputError
@@ -100,23 +101,23 @@ class Page:
     rules: tuple[Rule, ...]
     images: int = 0
 
-    @property
+    @cached_property
     def words(self) -> tuple[Word, ...]:
         return tuple(w for line in self.lines for w in line.words)
 
-    @property
+    @cached_property
     def lines(self) -> tuple[TextLine, ...]:
         return _lines(self.chars)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
 
-    @property
+    @cached_property
     def hrules(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.horizontal)
 
-    @property
+    @cached_property
     def vrules(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.vertical)
 
