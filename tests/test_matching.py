@@ -30,6 +30,10 @@ _KINDS = (("一般公共预算基本支出", "gpb_basic"), ("一般公共预算�
           ("三公", "three_public"))
 
 
+_COLUMNS = {"expense": ("合计", "基本支出", "项目支出"), "gpb_expense": ("合计",), "gpb_basic": ("合计",),
+            "income": ("合计",), "three_public": ("合计",)}
+
+
 def _kind(title: str) -> str | None:
     for word, kind in _KINDS:
         if word in title and "财政拨款收支" not in title:
@@ -81,11 +85,12 @@ def txt_document(path: Path, year: int, department: str, statements=()) -> Docum
                 last = projects[-1]
                 projects[-1] = Project(last.name + project, last.unit, last.code, last.amount, last.page)
             continue
-        if not code.isdigit():
+        if not code.isdigit() and not (not code and name in ("总计", "合计")):
             continue
-        values = tuple(Amount.parse(c) if c.strip() else None for c in cells[width + 1:width + 2])
-        rows.setdefault(kind, []).append(Row(code, tuple(cells[:width]), name, values, no))
-    tables = tuple(Table(k, "", k, "万元", (Column(("合计",)),), tuple(r), (1,)) for k, r in rows.items())
+        values = tuple(Amount.parse(c) if c.strip() else None for c in cells[width + 1:width + 1 + len(_COLUMNS[kind])])
+        rows.setdefault(kind, []).append(Row(code, tuple(cells[:width]) if code else (), name, values, no))
+    tables = tuple(Table(k, "", k, "万元", tuple(Column((c,)) for c in _COLUMNS[k]), tuple(r), (1,))
+                   for k, r in rows.items())
     return Document(str(path), "", department, year, "预算", "万元", 1, tuple(units), tables,
                     tuple(statements), tuple(projects), (), (), D(1))
 

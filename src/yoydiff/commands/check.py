@@ -1,0 +1,22 @@
+"""`yoydiff check FILE.pdf`: the within-document checks of one disclosure, summarised; --json and -o write them."""
+from __future__ import annotations
+
+import sys
+
+from ..compare import check
+from .compare import finish, progress, read
+
+
+def add_arguments(p) -> None:
+    p.add_argument("file", help="the disclosure PDF")
+    p.add_argument("-o", "--output", metavar="PATH", help="write the report (pdf/html/xlsx/csv/json/md by suffix)")
+    p.add_argument("--format", choices=("pdf", "html", "xlsx", "csv", "json", "md"),
+                   help="output format when PATH has no telling suffix")
+
+
+def run(args) -> int:
+    say = progress(args)
+    doc = read(args.file, args.password, say)
+    say("checking")
+    report = check(doc)
+    return finish(report, args, sys.stdout, say)

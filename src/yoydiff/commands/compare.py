@@ -1,0 +1,102 @@
+"""`yoydiff compare OLD.pdf NEW.pdf`: match the two years, compute changes, check every stated figure.
+
+Prints a terminal summary (findings by severity, the errors one per line with page and figures, the
+largest changes, match counts); --json writes the report as JSON (docs/json.md); -o renders it.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..compare import compare, report_to_json
+from ..numbers import fmt_amount
+from ..results import SEVERITIES, Report
+
+TOP_CHANGES = 10
+
+
+def add_arguments(p) -> None:
+    p.add_argument("old", help="the earlier year's disclosure PDF")
+    p.add_argument("new", help="the later year's disclosure PDF")
+    p.add_argument("-o", "--output", metavar="PATH", help="write the memo (pdf/html/xlsx/csv/json/md by suffix)")
+    p.add_argument("--format", choices=("pdf", "html", "xlsx", "csv", "json", "md"),
+                   help="output format when PATH has no telling suffix")
+
+
+def progress(args):
+    """A function printing progress on stderr, silent unless stderr is a terminal and not --quiet."""
+    on = sys.stderr.isatty() and not getattr(args, "quiet", False)
+
+    def say(msg: str) -> None:
+        if on:
+            print(f"yoydiff: {msg}…", file=sys.stderr, flush=True)
+    return say
+
+
+def read(path: str, password: str, say):
+    from ..reader import read_document    # imported late: parsing pulls in pdfminer
+    say(f"reading {path}")
+    return read_document(path, password)
+
+
+def _page(p) -> str:
+    return f"p.{p}" if p is not None else "p.?"
+
+
+def summary(report: Report, out) -> None:
+    docs = [report.old, report.new] if report.old is not None else [report.new]
+    for label, d in zip(("old", "new") if report.old is not None else ("",), docs):
+        head = f"{label}: " if label else ""
+        print(f"{head}{d.department or '(department?)'} {d.year or '?'}年 {d.kind} — {d.path}", file=out)
+    counts = ", ".join(f"{report.count(s)} {s}" for s in SEVERITIES)
+    print(f"findings: {counts}", file=out)
+    errors = [f for f in report.findings if f.severity == "error"]
+    for f in errors:
+        where = f"{f.doc} {_page(f.page)}"
+        other = f" (old {_page(f.other_page)})" if f.other_page is not None else ""
+        cause = f" — {f.cause}" if f.cause else ""
+        code = f"{f.code} " if f.code and f.code not in f.item else ""
+        print(f"  ERROR [{f.check}] {where}{other} {code}{f.item}: stated {f.stated}; expected {f.expected}"
+              f"{cause}", file=out)
+    if report.matches:
+        by: dict[str, dict[str, int]] = {}
+        for m in report.matches:
+            by.setdefault(m.what, {}).setdefault(m.kind, 0)
+            by[m.what][m.kind] += 1
+        for what, kinds in by.items():
+            print(f"{what}s: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda x: -x[1])),
+                  file=out)
+    moved = [c for c in report.changes if c.change and c.section in ("functional", "project")
+             and (c.section == "project" or c.level == 3)]
+    moved.sort(key=lambda c: abs(c.change), reverse=True)
+    if moved:
+        print("largest changes (万元):", file=out)
+        for c in moved[:TOP_CHANGES]:
+            pct = f" ({c.pct:+}%)" if c.pct is not None else " (new)" if c.status == "new" else ""
+            code = f"{c.code} " if c.code else ""
+            print(f"  {c.change:+,} {code}{c.item[:50]}: {fmt_amount(c.old)} → {fmt_amount(c.new)}{pct}"
+                  f"{'' if c.status == 'matched' else ' [' + c.status + ']'}", file=out)
+    for w in report.warnings:
+        print(f"warning: {w}", file=out)
+
+
+def finish(report: Report, args, out, say) -> int:
+    summary(report, out)
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(report_to_json(report), ensure_ascii=False, indent=1), encoding="utf-8")
+    if getattr(args, "output", None):
+        from ..render import write
+        say(f"writing {args.output}")
+        path = write(report, args.output, args.format, quiet=getattr(args, "quiet", False))
+        print(f"wrote {path}", file=out)
+    return 1 if report.count("error") else 0
+
+
+def run(args) -> int:
+    say = progress(args)
+    old = read(args.old, args.password, say)
+    new = read(args.new, args.password, say)
+    say("comparing")
+    return finish(compare(old, new), args, sys.stdout, say)
