@@ -1,0 +1,588 @@
+"""Narrative statements: every sentence of the 情况说明 that states an amount, a change, a rate or a share.
+
+Lines outside the table regions are joined into paragraphs (across page breaks and footers), the
+paragraphs are cut into sentences (。；) and clauses (，：), and the figures of each clause are
+attached to the statement they qualify (see parse_paragraph).
+
+Conventions a check can rely on:
+- Statement.comparison is "上年预算" for every plain year-over-year phrasing (比上年预算, 较上年, 同比,
+  与上年相比); otherwise what the text compares with: 年初预算, 调整预算, 上年决算, 上年执行数, "2019年".
+- A hedged figure (约, 近, 超过) keeps its value and gets HEDGED appended to comparison.
+- A change stated without its current amount ("其中：公务接待费增加0.00万元") is a statement with
+  amount None; the amount, when printed, is in an earlier statement with the same subject.
+- quote is the clause as joined from the PDF lines (a substring of Paragraph.text). Spacing
+  between Chinese and figures follows the paragraph's dominant style: in paragraphs that print
+  "658.65 万元" a line break there becomes a space; in paragraphs that print "658.65万元" the
+  stray gaps of justified lines are dropped. So quotes read as the document's text layer does.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..core import Statement, Table, Unparsed
+from ..numbers import Amount, Percent
+from ..pdf import Page, TextLine
+from . import phrases as ph
+from .subjects import resolve_code
+
+HEDGED = "（约）"
+YOY = "上年预算"
+# The first paragraph of a project block: （一）项目名称：…; the block runs to the next 一、 heading.
+PROJECT_START_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）])?\s*项目名称\s*[:：]")
+_GENERIC = {"", "预算数", "预算", "金额", "价值", "合计", "共计", "总计", "其中", "资金", "预算金额", "计", "共",
+            "预算总额", "总额", "数", "安排", "预算安排", "年预算数"}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    starts: tuple[tuple[int, int], ...]    # (offset in text, page) where each joined line starts
+
+    def page_at(self, offset: int) -> int:
+        page = self.starts[0][1]
+        for off, pg in self.starts:
+            if off > offset:
+                break
+            page = pg
+        return page
+
+
+# ---------------------------------------------------------------- paragraphs
+
+def _in_bands(line: TextLine, bands) -> bool:
+    mid = (line.top + line.bottom) / 2
+    return any(top - 1 <= mid <= bottom + 1 for top, bottom in bands)
+
+
+def _tabular(line: TextLine) -> bool:
+    """A table row that no region covers: words far apart at least twice."""
+    gaps = [b.x0 - a.x1 for a, b in zip(line.words, line.words[1:])]
+    size = max(w.size for w in line.words)
+    return sum(g > 1.5 * size for g in gaps) >= 2
+
+
+def rule_bands(page: Page) -> tuple[tuple[float, float], ...]:
+    """Vertical bands of ruled grids (three or more horizontal rules close together)."""
+    tops = sorted({round(r.top, 1) for r in page.hrules})
+    bands, group = [], []
+    for t in tops:
+        if group and t - group[-1] > 80:
+            bands.append(group)
+            group = []
+        group.append(t)
+    if group:
+        bands.append(group)
+    return tuple((g[0] - 1, g[-1] + 1) for g in bands if len(g) >= 3)
+
+
+def narrative_lines(page: Page, bands=()) -> list[TextLine]:
+    return [ln for ln in page.lines
+            if not _in_bands(ln, bands) and not ph.FOOTER_RE.match(ln.text) and not _tabular(ln)]
+
+
+def _margins(lines: list[TextLine]) -> tuple[float, float, float]:
+    xs = [round(ln.x0) for ln in lines]
+    common = [x for x in set(xs) if xs.count(x) >= 2] or xs
+    ends = sorted(ln.x1 for ln in lines)
+    size = sorted(w.size for ln in lines for w in ln.words)[len(lines) // 2] if lines else 10.0
+    return min(common), ends[int(0.9 * (len(ends) - 1))], size
+
+
+def _spaced(lines: list[str]) -> bool:
+    spaced = sum(len(re.findall(rf"[\d%] (?={ph.CJK})|{ph.CJK} (?=\d)", t)) for t in lines)
+    tight = sum(len(re.findall(rf"[\d%](?={ph.CJK})|{ph.CJK}(?=\d)", t)) for t in lines)
+    return spaced > tight
+
+
+def _joiner(a: str, b: str, spaced: bool) -> str:
+    if not a or not b:
+        return ""
+    x, y = a[-1], b[0]
+    if x.isascii() and x.isalpha() and y.isascii() and y.isalpha():
+        return " "
+    if spaced and ((re.match(r"[\d%]", x) and re.match(ph.CJK, y)) or (re.match(ph.CJK, x) and y.isdigit())):
+        return " "
+    return ""
+
+
+def _finish(parts: list[tuple[str, int]]) -> Paragraph:
+    spaced = _spaced([t for t, _ in parts])
+    text, starts = "", []
+    for t, pg in parts:
+        text += _joiner(text, t, spaced)
+        starts.append((len(text), pg))
+        text += t
+    if not spaced:
+        # justified lines print stray gaps that read as spaces; tight paragraphs have none
+        text, starts = _tighten(text, starts)
+    return Paragraph(text, tuple(starts))
+
+
+def _tighten(text: str, starts: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    drop = {m.start() for m in re.finditer(rf"(?<=[\u4e00-\u9fff，。：；、（）]) (?=\d)|(?<=[\d%]) (?={ph.CJK})", text)}
+    if not drop:
+        return text, starts
+    out, shift = [], []
+    removed = 0
+    for i, ch in enumerate(text):
+        shift.append(removed)
+        if i in drop:
+            removed += 1
+        else:
+            out.append(ch)
+    return "".join(out), [(off - shift[off] if off < len(shift) else off - removed, pg) for off, pg in starts]
+
+
+def paragraphs(pages: list[Page], regions: dict | None = None) -> list[Paragraph]:
+    """The narrative of the document as paragraphs, in reading order."""
+    regions = regions or {}
+    raw: list[list[tuple[str, int]]] = []
+    prev = None          # (line, right margin, size) of the previous narrative line
+    for page in pages:
+        bands = tuple(regions.get(page.number, ())) + rule_bands(page)
+        lines = narrative_lines(page, bands)
+        if not lines:
+            continue
+        left, right, size = _margins(lines)
+        for ln in lines:
+            text = ln.text.strip()
+            indented = ln.x0 > left + 0.8 * size
+            new = prev is None
+            if prev is not None:
+                pline, pright, psize = prev
+                full = pline.x1 >= pright - 1.2 * psize
+                ends = pline.text.rstrip()[-1:] in ph.TERMINAL
+                new = not full or (indented and (ends or bool(ph.ENUM_RE.match(text))))
+            if new:
+                raw.append([])
+            raw[-1].append((text, page.number))
+            prev = (ln, right, size)
+    # A paragraph cut without closing punctuation (the source split it at a page) continues.
+    merged: list[list[tuple[str, int]]] = []
+    for part in raw:
+        if merged:
+            last = merged[-1]
+            tail, head = last[-1][0], part[0][0]
+            if (tail[-1:] not in ph.TERMINAL and not ph.HEADING_RE.match(last[0][0])
+                    and not ph.ENUM_RE.match(head) and not ph.LABEL_RE.match(head)
+                    and not ph.HEADING_RE.match(head) and len(last) + len(part) > 2):
+                last.extend(part)
+                continue
+        merged.append(list(part))
+    return [_finish(p) for p in merged]
+
+
+# ---------------------------------------------------------------- sections
+
+_LEVEL = (("第", 0), ("（", 2), ("(", 2))
+
+
+def _heading(text: str) -> tuple[int, str] | None:
+    m = ph.HEADING_RE.match(text)
+    if not m:
+        return None
+    mark = m.group("mark")
+    level = next((lv for p, lv in _LEVEL if mark.startswith(p)), 1)
+    if len(text) <= 60 and not ph.FIGURE_RE.search(ph.fold(text)):
+        return level, text.strip()
+    head = re.match(r"^([^：:。，,]{2,24})[：:]", text)
+    if head and not re.search(r"\d", head.group(1)[len(mark):]):
+        return level, head.group(1).strip()
+    return None
+
+
+# ---------------------------------------------------------------- clauses
+
+@dataclass
+class _Draft:
+    subject: str
+    start: int
+    end: int
+    amount: Amount | None = None
+    change: Amount | None = None
+    direction: str | None = None
+    direction_word: str | None = None
+    rate: Percent | None = None
+    rate_direction: str | None = None
+    rate_word: str | None = None
+    share: Percent | None = None
+    share_of: str | None = None
+    reason: str | None = None
+    prior: Amount | None = None
+    no_base: bool = False
+    comparison: str = YOY
+    hedged: bool = False
+    spans: list = field(default_factory=list)
+
+    def take(self, s: int, e: int) -> None:
+        self.spans.append((s, e))
+        self.end = max(self.end, e)
+
+
+_ORG = r"^.{2,40}?(?:局|委员会|委|厅|中心|院|所|站|办公室|部|处|队|馆)\s*(?=20\d\d\s*年|部门|本部门|的)"
+_COUNT = ph.NUM + r"\s*(?:辆|台（套）|台|套|个|人|平方米|家|项|次|份|名)"
+
+
+def clean_subject(text: str) -> str:
+    s = ph.fold(text).strip(" 、，,；;：:")
+    s = ph.ENUM_RE.sub("", s)
+    s = re.sub(r"^\s*其中\s*[：:，,]?", "", s)
+    s = re.sub(_ORG, "", s)
+    s = re.sub(r"^\s*(?:截至)?\s*20\d\d\s*年(?:度|底)?\s*[,，]?", "", s)
+    s = re.sub(_COUNT, "", s)
+    s = re.sub(r"(?:预算数|决算数|数)?\s*(?:为|是)$", "", s.strip())
+    s = re.sub(r"[约近]$", "", s.strip())
+    return re.sub(r"^(?:的|和|及|与)", "", s.strip(" 、，,；;：:（("))
+
+
+def _generic(subject: str) -> bool:
+    return subject in _GENERIC or len(subject) < 2 or not re.search(ph.CJK, subject)
+
+
+def _comparison(m: re.Match, year: int | None) -> str:
+    if m.group("comp") == "同比":
+        return YOY
+    base, kind, yr = m.group("base") or "", m.group("kind") or "", m.group("yr")
+    if base.startswith("年初"):
+        return "年初预算"
+    if base.startswith("调整"):
+        return "调整预算"
+    if yr and not (year and int(yr) == year - 1):
+        return f"{yr}年{kind}"
+    if "决算" in kind:
+        return "上年决算"
+    if "执行" in kind:
+        return "上年执行数"
+    return YOY
+
+
+def _money(m: re.Match) -> Amount | None:
+    return Amount.parse(ph.clean_number(m.group("num")), m.group("unit"))
+
+
+def _pct(m: re.Match) -> Percent | None:
+    return Percent.parse(ph.clean_number(m.group("pnum")))
+
+
+def _sentences(f: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i, ch in enumerate(f):
+        if ch in "。；;！？!?":
+            out.append((start, i))
+            start = i + 1
+    if start < len(f):
+        out.append((start, len(f)))
+    return [(s, e) for s, e in out if f[s:e].strip()]
+
+
+def _clauses(w: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, start = [], s
+    for i in range(s, e):
+        ch = w[i]
+        cut = ch in "，：:" or (ch == "," and not (i > s and w[i - 1].isdigit() and w[i + 1:i + 4].isdigit()))
+        if cut:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, e))
+    return [(a, b) for a, b in out if w[a:b].strip()]
+
+
+_PAREN_RE = re.compile(r"[（(][^（）()]*?(?:万元|元|%)[^（）()]*[)）]")
+
+
+class _Parser:
+    """Statements of one paragraph; offsets are offsets in the paragraph text."""
+
+    def __init__(self, text: str, year: int | None):
+        self.text = text
+        self.f = ph.fold(text)
+        self.year = year
+        self.drafts: list[_Draft] = []
+        self.unparsed: list[tuple[int, str, str]] = []   # (offset, text, reason)
+        self.covered: list[tuple[int, int]] = []
+
+    def run(self) -> None:
+        for s, e in _sentences(self.f):
+            w = self.f
+            for pm in _PAREN_RE.finditer(self.f, s, e):
+                if ph.MONEY_RE.search(pm.group()) and re.search(ph.CJK, pm.group()[1:3]):
+                    self._sentence(self.f, pm.start() + 1, pm.end() - 1)
+                    w = w[:pm.start()] + " " * (pm.end() - pm.start()) + w[pm.end():]
+            self._sentence(w, s, e)
+            self._leftovers(s, e)
+
+    # one sentence, on a working copy `w` where processed parentheses are blanked
+    def _sentence(self, w: str, s: int, e: int) -> None:
+        cur: _Draft | None = None
+        pending, pending_start = "", None
+        listed: list[_Draft] = []
+        for cs, ce in _clauses(w, s, e):
+            clause = w[cs:ce]
+            if ph.REASON_RE.match(clause):
+                if cur is not None:
+                    m = ph.REASON_RE.match(clause)
+                    cur.reason = self.text[cs + m.end():e].strip(" ，,")
+                    cur.take(cs, e)
+                self.covered.append((cs, e))
+                return
+            if ph.USAGE_RE.match(clause):
+                cur = None
+                continue
+            events = self._events(w, cs, ce)
+            if not events:
+                subj = clean_subject(clause)
+                if not _generic(subj):
+                    lead = ph.ENUM_RE.match(clause)
+                    pending, pending_start = subj, cs + (lead.end() if lead else len(clause) - len(clause.lstrip()))
+                continue
+            if "分别" in clause and self._paired(w, cs, ce, events, pending, listed):
+                cur = listed[-1] if listed else cur
+                continue
+            pos, comp = cs, None
+            for kind, m in events:
+                if kind == "comp":
+                    comp = m
+                    continue
+                gap = w[pos:m.start()]
+                if comp is not None and comp.start() >= pos:
+                    gap = w[pos:comp.start()] + w[comp.end():m.start()]
+                subj = clean_subject(gap)
+                own = not _generic(subj)
+                lead = ph.ENUM_RE.match(w, pos, m.start())
+                gap_start = lead.end() if lead else pos + len(w[pos:m.start()]) - len(w[pos:m.start()].lstrip(" ，,、；;："))
+                cur = self._apply(kind, m, cur, subj if own else None, gap_start, pending, pending_start, comp)
+                pos, comp = m.end(), None
+        return
+
+    def _events(self, w: str, cs: int, ce: int) -> list[tuple[str, re.Match]]:
+        found: list[tuple[str, re.Match]] = []
+        for kind, rx in (("comp", ph.COMPARISON_RE), ("change", ph.CHANGE_RE), ("rate", ph.RATE_RE),
+                         ("share", ph.SHARE_RE), ("flat", ph.FLAT_RE), ("nobase", ph.NO_BASE_RE)):
+            found += [(kind, m) for m in rx.finditer(w, cs, ce)]
+        taken = [(m.start(), m.end()) for k, m in found if k in ("change", "share")]
+        taken += [(m.start("prior"), m.end("punit")) for k, m in found if k == "comp" and m.group("prior")]
+        for m in ph.MONEY_RE.finditer(w, cs, ce):
+            if not any(a <= m.start() < b for a, b in taken):
+                found.append(("amount", m))
+        # a comparison holding a stated prior figure also hides the amount inside it
+        found.sort(key=lambda km: (km[1].start(), -km[1].end()))
+        out, last_end = [], -1
+        for k, m in found:
+            if m.start() < last_end and k != "comp":
+                continue
+            out.append((k, m))
+            if k != "comp":
+                last_end = m.end()
+        return out
+
+    def _new(self, subject: str, start: int) -> _Draft:
+        d = _Draft(subject, start, start)
+        self.drafts.append(d)
+        return d
+
+    def _apply(self, kind, m, cur, own, gap_start, pending, pending_start, comp):
+        def fresh() -> _Draft:
+            if own:
+                return self._new(own, gap_start)
+            if pending:
+                return self._new(pending, pending_start)
+            return self._new("", m.start() if comp is None else comp.start())
+
+        hedged = bool(ph.HEDGE_RE.search(self.f[max(0, m.start() - 3):m.start()]))
+        if kind == "amount" and own and own.endswith("均") and "、" in own:
+            # 「A、B均为0万元」: the same amount for each named subject
+            for name in own[:-1].split("、"):
+                d = self._new(name.strip(), gap_start)
+                d.amount = _money(m)
+                d.take(m.start(), m.end())
+            return d
+        if kind == "amount":
+            d = fresh() if (own or cur is None or cur.amount is not None or cur.change is not None) else cur
+            d.amount = _money(m)
+        elif kind == "change":
+            d = fresh() if (own or cur is None or cur.change is not None or cur.direction == "持平") else cur
+            d.change = _money(m)
+            d.direction_word = m.group("dir")
+            d.direction = ph.normalise_amount_word(m.group("dir"))
+            hedged = hedged or bool(m.group("hedge"))
+        elif kind == "rate":
+            d = fresh() if (own and cur is None) or cur is None or cur.rate is not None else cur
+            d.rate = _pct(m)
+            d.rate_word = m.group("rdir")
+            d.rate_direction = ph.normalise_rate_word(m.group("rdir"))
+            hedged = hedged or bool(m.group("rhedge"))
+        elif kind == "share":
+            d = cur if cur is not None and cur.share is None and not own else fresh()
+            d.share = _pct(m)
+            of = re.sub(r"^的|的$|比重$|比例$", "", m.group("of").strip())
+            d.share_of = of or None
+        elif kind == "flat":
+            d = cur if cur is not None and not own else fresh()
+            d.direction, d.direction_word = "持平", m.group()
+            if d.rate is None:
+                d.rate_direction = "持平"
+        else:  # nobase
+            d = cur if cur is not None else fresh()
+            d.no_base = True
+        if comp is not None and kind in ("change", "rate", "flat"):
+            d.comparison = _comparison(comp, self.year)
+            if comp.group("prior"):
+                d.prior = Amount.parse(ph.clean_number(comp.group("prior")), comp.group("punit"))
+            d.take(comp.start(), comp.end())
+        d.hedged = d.hedged or hedged
+        d.take(m.start(), m.end())
+        return d
+
+    def _paired(self, w, cs, ce, events, pending, listed) -> bool:
+        """分别为A万元、B万元 / 分别增长x%、y%: one statement per named subject, or nothing."""
+        amounts = [m for k, m in events if k == "amount"]
+        changes = [m for k, m in events if k == "change"]
+        rates = [m for k, m in events if k == "rate"]
+        clause = w[cs:ce]
+        if len(amounts) >= 2:
+            head = clean_subject(clause[:clause.index("分别")]) or pending
+            names = [n for n in re.split(r"、|和|及|与", head) if n.strip()]
+            if len(names) != len(amounts):
+                self.unparsed.append((cs, self.text[cs:ce], f"paired list: {len(names)} subjects for {len(amounts)} figures"))
+                self.covered.append((cs, ce))
+                return True
+            listed.clear()
+            for name, m in zip(names, amounts):
+                d = self._new(name.strip(), cs)
+                d.amount = _money(m)
+                d.take(cs, ce)
+                listed.append(d)
+            return True
+        series = changes if len(changes) >= 2 else rates if len(rates) >= 2 else None
+        if series is None:
+            return False
+        if len(listed) != len(series):
+            self.unparsed.append((cs, self.text[cs:ce], f"paired list: {len(series)} figures for {len(listed)} subjects"))
+            self.covered.append((cs, ce))
+            return True
+        comp = next((m for k, m in events if k == "comp"), None)
+        for d, m in zip(listed, series):
+            if m.re is ph.CHANGE_RE:
+                d.change, d.direction_word, d.direction = _money(m), m.group("dir"), ph.normalise_amount_word(m.group("dir"))
+            else:
+                d.rate, d.rate_word, d.rate_direction = _pct(m), m.group("rdir"), ph.normalise_rate_word(m.group("rdir"))
+            if comp is not None:
+                d.comparison = _comparison(comp, self.year)
+            d.take(cs, ce)
+        return True
+
+    def _leftovers(self, s: int, e: int) -> None:
+        spans = self.covered + [sp for d in self.drafts for sp in d.spans]
+        loose = [m.group().strip() for m in ph.FIGURE_RE.finditer(self.f, s, e)
+                 if not any(a <= m.start() and m.end() <= b for a, b in spans)]
+        if loose:
+            self.unparsed.append((s, self.text[s:e].strip(), "figures not attached to a statement: " + ", ".join(loose)))
+
+
+# ---------------------------------------------------------------- topics
+
+def topic_of(subject: str, section: str, code: str | None) -> str:
+    """One of TOPICS, from the subject's words and the section it is printed in (section first)."""
+    s, sec = subject, section
+    if code or re.search(r"[（(]\s*[类款项]\s*[)）]", s):
+        return "item"
+    for topic, words in _SECTION_TOPICS:
+        if re.search(words, sec):
+            return topic
+    for topic, words in _SUBJECT_TOPICS:
+        if re.search(words, s):
+            return topic
+    if re.fullmatch(r"一般公共预算(?:拨款)?", s) and "财政拨款收支" in sec:
+        return "gpb_total"
+    if "收入" in sec:
+        return "income_source"
+    return "other"
+
+
+TOPICS = ("income_total", "expense_total", "income_source", "basic", "project", "gpb_total", "item",
+          "three_public", "operating", "procurement", "assets", "entrusted", "carryover", "fund", "other")
+_SECTION_TOPICS = (("three_public", "三公"), ("operating", "运行经费"), ("procurement", "政府采购"),
+                   ("assets", "资产"), ("entrusted", "委托业务费"), ("carryover", "结转结余(?!.*收入)"),
+                   ("fund", "政府性基金预算(?:拨款|支出)"))
+_SUBJECT_TOPICS = (
+    ("three_public", r"三公|因公出国|公务用车|公务接待"),
+    ("operating", r"运行经费"),
+    ("entrusted", r"委托业务费"),
+    ("basic", r"基本支出"),
+    ("project", r"项目支出"),
+    ("income_total", r"收入(?:预算)?(?:总计|合计|总额)|部门收入预算$|^收入预算$|收支总预算|收入总计|收支预算总"),
+    ("expense_total", r"支出(?:预算)?(?:总计|合计|总额)|^(?:部门)?支出预算$|总支出"),
+    ("gpb_total", r"财政拨款收支总|一般公共预算(?:当年)?拨款(?:合计|总计)|一般公共预算当年拨款$"),
+    ("fund", r"政府性基金"),
+    ("income_source", r"收入$|转移支付|财政拨款结转|财政专户|单位资金"),
+    ("carryover", r"结转|结余"),
+    ("procurement", r"^政府采购"),
+)
+
+
+# ---------------------------------------------------------------- public API
+
+def parse_paragraph(text: str, page: int = 1, section: str = "", year: int | None = None,
+                    tables: tuple[Table, ...] = ()) -> list[Statement]:
+    """The statements of one paragraph of plain text (all on `page`)."""
+    par = Paragraph(text, ((0, page),))
+    return _statements(par, section, year, tables)[0]
+
+
+def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple[list[Statement], list[Unparsed]]:
+    p = _Parser(par.text, year)
+    p.run()
+    out = []
+    for d in p.drafts:
+        if d.amount is None and d.change is None and d.rate is None and d.share is None:
+            continue
+        code = resolve_code(d.subject, tables) if d.subject else None
+        comparison = d.comparison + (HEDGED if d.hedged else "")
+        out.append(Statement(
+            subject=d.subject, code=code, amount=d.amount, page=par.page_at(d.start),
+            quote=par.text[d.start:d.end].strip(), section=section, change=d.change, direction=d.direction,
+            direction_word=d.direction_word, rate=d.rate, rate_direction=d.rate_direction, rate_word=d.rate_word,
+            share=d.share, share_of=d.share_of, reason=d.reason, prior_stated=d.prior, no_base=d.no_base,
+            comparison=comparison, topic=topic_of(d.subject, section, code)))
+    unparsed = [Unparsed(par.page_at(off), t, why) for off, t, why in p.unparsed]
+    return out, unparsed
+
+
+def document_year(pages: list[Page]) -> int | None:
+    from .meta import extract_meta
+    return extract_meta(pages).year
+
+
+def extract_statements(pages: list[Page], regions: dict[int, tuple[tuple[float, float], ...]],
+                       tables: tuple[Table, ...]) -> tuple[tuple[Statement, ...], tuple[Unparsed, ...]]:
+    year = document_year(pages)
+    levels: dict[int, str] = {}
+    statements: list[Statement] = []
+    unparsed: list[Unparsed] = []
+    in_projects = False
+    for par in paragraphs(pages, regions):
+        head = _heading(par.text)
+        if head:
+            level, title = head
+            levels = {k: v for k, v in levels.items() if k < level}
+            levels[level] = title
+            in_projects = in_projects and level > 1
+        if PROJECT_START_RE.match(par.text):
+            in_projects = True
+        if in_projects:
+            continue
+        section = " › ".join(levels[k] for k in sorted(levels))
+        st, un = _statements(par, section, year, tables)
+        statements += st
+        unparsed += un
+    return tuple(statements), tuple(unparsed)
+
+
+def is_yoy(s: Statement) -> bool:
+    """A plain year-over-year comparison with the previous year's budget, not hedged."""
+    return s.comparison == YOY
+
+
+__all__ = ["Paragraph", "paragraphs", "parse_paragraph", "extract_statements", "topic_of", "clean_subject",
+           "is_yoy", "HEDGED"]

@@ -1,0 +1,80 @@
+"""Functional codes of narrative subjects: 「社会保障和就业支出（类）…（款）行政运行（项）」 → "2080101".
+
+The names are looked up in the coded rows of the document's own tables, level by level (类 3
+digits, 款 5, 项 7), exactly after normalisation and otherwise by a close fuzzy match that is
+the single best one; a subject that cannot be pinned to one code gets None, never a guess.
+"""
+from __future__ import annotations
+
+import re
+from rapidfuzz import fuzz
+
+from ..core import Table
+from .phrases import fold
+
+LEVEL_DIGITS = {"类": 3, "款": 5, "项": 7}
+_PART_RE = re.compile(r"(?P<name>[^（）()]+?)\s*[（(]\s*(?P<level>[类款项])\s*[)）]")
+FUZZY_MIN = 75
+
+
+def norm_name(text: str) -> str:
+    t = fold(text)
+    t = t.translate(str.maketrans("()[]【】〔〕", "（）（）（）（）"))
+    return re.sub(r"[\s:：、，,.。\d-]", "", t)
+
+
+def subject_parts(subject: str) -> list[tuple[str, str]]:
+    """[(name, 类/款/项), …] as written; [] when the subject names no level."""
+    return [(m.group("name").strip(" ：:、，,"), m.group("level")) for m in _PART_RE.finditer(fold(subject))]
+
+
+def _functional(code: str) -> bool:
+    """支出功能分类 codes: 类 2xx with 款 and 项 (economic 3xx and 5xx codes are another tree)."""
+    return code.isdigit() and len(code) in (3, 5, 7) and code.startswith("2")
+
+
+_last: list = [None, {}]     # the tables of the last call and their index (one document at a time)
+
+
+def code_names(tables: tuple[Table, ...]) -> dict[str, frozenset[str]]:
+    """Every functional code in the tables with the normalised names printed for it."""
+    if _last[0] is not tables:
+        names: dict[str, set[str]] = {}
+        for t in tables:
+            for r in t.rows:
+                if _functional(r.code) and r.name:
+                    names.setdefault(r.code, set()).add(norm_name(r.name))
+        _last[:] = [tables, {c: frozenset(n) for c, n in names.items()}]
+    return _last[1]
+
+
+def _best(name: str, codes: dict[str, frozenset[str]], digits: int, prefix: str) -> str | None:
+    cands = {c: n for c, n in codes.items() if len(c) == digits and c.startswith(prefix)}
+    key = norm_name(name)
+    exact = [c for c, n in cands.items() if key in n]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        return None
+    scored = sorted(((max(fuzz.ratio(key, x) for x in n), c) for c, n in cands.items()), reverse=True)
+    if scored and scored[0][0] >= FUZZY_MIN and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return scored[0][1]
+    return None
+
+
+def resolve_code(subject: str, tables: tuple[Table, ...]) -> str | None:
+    codes = code_names(tables)
+    if not codes:
+        return None
+    parts = subject_parts(subject)
+    if not parts:
+        exact = [c for c, n in codes.items() if norm_name(subject) in n]
+        return exact[0] if len(exact) == 1 else None
+    prefix, found = "", None
+    for name, level in parts:
+        code = _best(name, codes, LEVEL_DIGITS[level], prefix)
+        if code is None and level == parts[-1][1]:
+            return None
+        if code is not None:
+            prefix, found = code, code
+    return found if found and len(found) == LEVEL_DIGITS[parts[-1][1]] else None

@@ -1,0 +1,169 @@
+"""Narrative statements of the real 2026 Urumqi disclosure, the reconstructed 2025 one and deptb 2025.
+
+Every expected figure below was read by hand from the corpora .txt files.
+"""
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from yoydiff.parsers.narrative import extract_statements, is_yoy
+from yoydiff.parsers.tables import extract_tables
+from yoydiff.pdf import read_pages
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+def _parse(path):
+    pages = read_pages(path)
+    result = extract_tables(pages)
+    statements, unparsed = extract_statements(pages, result.regions, result.tables)
+    return statements, unparsed
+
+
+@pytest.fixture(scope="module")
+def u2026():
+    return _parse(CORPORA / "urumqi" / "urumqi-hrss-2026.pdf")
+
+
+@pytest.fixture(scope="module")
+def u2025():
+    return _parse(CORPORA / "urumqi" / "urumqi-hrss-2025-reconstructed.pdf")
+
+
+@pytest.fixture(scope="module")
+def d2025():
+    return _parse(CORPORA / "deptb" / "2025.pdf")
+
+
+def _row(s):
+    return (s.amount and s.amount.text, s.direction, s.change and s.change.text,
+            s.rate_direction, s.rate and s.rate.text)
+
+
+# 五（三）: code, amount, direction, change, rate direction, rate
+ITEMS_2026 = [
+    (None, "0.00", "减少", "24.20", "下降", "100.00"),        # 206 04 99: not in the tables (0.00)
+    ("2080101", "8,115.18", "增加", "790.98", "增长", "10.80"),
+    ("2080102", "477.39", "减少", "986.28", "下降", "67.38"),
+    (None, "0.00", "减少", "35.92", "下降", "100.00"),        # 劳动保障监察: not in the tables (0.00)
+    ("2080106", "52.79", "减少", "47.21", "下降", "47.21"),
+    ("2080108", "450.00", "减少", "74.75", "下降", "14.24"),
+    ("2080109", "2,185.20", "减少", "200.65", "下降", "8.41"),
+    ("2080111", "1,103.62", "增加", "82.22", "增长", "8.05"),
+    ("2080112", "40.32", "增加", "10.32", "增长", "34.40"),
+    ("2080150", "3,044.63", "增加", "381.26", "增长", "14.31"),
+    ("2080501", "344.97", "增加", "13.30", "增长", "4.01"),
+    ("2080502", "36.62", "增加", "7.47", "增长", "25.63"),
+    ("2080505", "1,317.29", "增加", "97.65", "增长", "8.01"),
+    ("2080506", "658.65", "增加", "658.65", "增长", "100.00"),
+    ("2080699", "7,511.00", "增加", "796.00", "增长", "11.85"),
+    ("2080701", "165.00", "增加", "165.00", "增长", "100.00"),
+    ("2080799", "1,541.42", "减少", "664.77", "下降", "30.13"),
+    ("2082501", "297.00", "增加", "17.00", "增长", "6.07"),
+    ("2089999", "1,397.00", "减少", "137.00", "下降", "8.93"),
+    ("2101101", "360.70", "减少", "67.14", "下降", "15.69"),
+]
+
+
+def test_2026_item_paragraphs(u2026):
+    items = [s for s in u2026[0] if s.topic == "item" and s.change is not None]
+    assert [(s.code, *_row(s)) for s in items] == ITEMS_2026
+    assert all(is_yoy(s) and s.reason for s in items)
+    assert items[6].page == 26 and items[14].page == 27     # 7. and 15. (whose rate is on the next page)
+
+
+def test_2026_totals_sources_and_other_yoy(u2026):
+    yoy = {(s.topic, s.subject): _row(s) + (s.share and s.share.text,) for s in u2026[0] if s.change is not None}
+    assert yoy[("income_source", "一般公共预算")] == ("20,673.56", "增加", "1,393.65", "增长", "7.23", "63.79")
+    assert yoy[("income_source", "上级一般公共预算安排的转移支付资金")] == (
+        "8,425.22", "减少", "611.72", "下降", "6.77", "26.00")
+    assert yoy[("income_source", "财政拨款结转")] == ("3,308.45", "减少", "898.47", "下降", "21.36", "10.21")
+    assert yoy[("project", "项目支出")] == ("14,900.94", "减少", "1,302.16", "下降", "8.04", None)
+    assert yoy[("operating", "机关运行经费财政拨款预算")] == ("1,434.54", "增加", "253.75", "增长", "21.49", None)
+    basic = [_row(s) + (s.share and s.share.text,) for s in u2026[0] if s.topic == "basic" and s.change]
+    assert basic == [("14,197.84", "增加", "2,084.09", "增长", "17.20", "43.81"),
+                     ("14,197.84", "增加", "2,084.09", "增长", "17.20", None)]
+    three = [(s.subject, *_row(s)) for s in u2026[0] if s.topic == "three_public" and s.change]
+    assert three == [
+        ("财政拨款“三公”经费预算", None, "增加", "6.40", "增长", "7.54"),
+        ("因公出国（境）费用", None, "增加", "0.00", "增长", "0.00"),
+        ("公务用车购置", None, "增加", "0.00", "增长", "0.00"),
+        ("公务用车运行维护费", None, "增加", "6.40", "增长", "7.54"),
+        ("公务接待费", None, "增加", "0.00", "增长", "0.00"),
+    ]
+    assert len([s for s in u2026[0] if s.change is not None]) == 33
+    totals = {s.topic: s.amount.value for s in u2026[0] if s.topic in ("income_total", "expense_total")}
+    assert totals == {"income_total": Decimal("29098.78"), "expense_total": Decimal("32407.23")}
+
+
+def test_2026_shares_amounts_and_codes(u2026):
+    st = u2026[0]
+    lei = [(s.code, s.amount.text, s.share.text) for s in st if s.topic == "item" and s.share]
+    assert lei == [("208", "28,738.08", "98.76"), ("210", "360.70", "1.24")]
+    three = {s.subject: s.amount.text for s in st if s.topic == "three_public" and s.change is None}
+    assert three == {"财政拨款“三公”经费": "91.28", "因公出国（境）费用": "0.00", "公务用车购置": "0.00",
+                     "公务用车运行维护费": "91.28", "公务接待费": "0.00"}
+    proc = [s.amount.text for s in st if s.topic == "procurement"]
+    assert proc == ["1,985.18", "40.56", "0.00", "1,944.62", "1,808.06", "1,516.42"]
+    assets = {s.subject: s.amount.text for s in st if s.topic == "assets"}
+    assert assets["房屋"] == "532.03" and assets["执法执勤用车"] == "50.46" and assets["其他资产价值"] == "7,378.43"
+    carry = [s.amount.text for s in st if s.topic == "carryover" and s.subject.startswith("特定目标")]
+    assert carry == ["41.52", "23.73", "99.68", "0.45", "0.13", "96.00", "78.90", "118.80"]
+    assert sum(1 for s in st if s.topic == "entrusted") == 7
+    assert not u2026[1]
+
+
+def test_quotes_are_exact_and_contain_expected_findings(u2026, u2025, d2025):
+    docs = {"urumqi-hrss-2026.txt": u2026[0], "urumqi-hrss-2025-reconstructed.txt": u2025[0], "2025.txt": d2025[0]}
+    records = json.loads((CORPORA / "urumqi" / "expected-findings.json").read_text()) + \
+        json.loads((CORPORA / "deptb" / "expected-findings.json").read_text())
+    checked = 0
+    for r in records:
+        doc = r["doc"].split(" + ")[0]
+        if doc not in docs or "\t" in r["quote"] or not any(w in r["quote"] for w in ("万元", "%")):
+            continue
+        assert any(r["quote"] in s.quote for s in docs[doc]), r["quote"]
+        checked += 1
+    assert checked == 16
+
+
+def test_2025_planted_statements(u2025):
+    by_amount = {s.amount.text: s for s in u2025[0] if s.topic == "item" and s.change}
+    assert _row(by_amount["427.84"]) == ("427.84", "减少", "24.76", "增长", "5.47")
+    assert by_amount["427.84"].direction_word == "减少" and by_amount["427.84"].rate_word == "增长"
+    assert by_amount["427.84"].code == "2101101"
+    assert _row(by_amount["100.00"]) == ("100.00", "增加", "100.00", "增长", "100")
+    assert _row(by_amount["2,663.37"]) == ("2,663.37", "增加", "317.47", "增长", "13.35")
+    assert _row(by_amount["1,012.40"]) == ("1,012.40", "增加", "52.85", "增长", "5.46")
+    flat = [s for s in u2025[0] if s.direction == "持平"]
+    assert [(s.code, s.amount.text, s.direction_word, s.change) for s in flat] == [
+        ("2080112", "30.00", "与上年预算持平", None)]
+    share = next(s for s in u2025[0] if s.subject == "财政拨款结转")
+    assert (share.amount.text, share.share.text) == ("4,206.92", "12.63")
+
+
+def test_deptb_2025_phrasings(d2025):
+    st = d2025[0]
+    by_code = {s.code: s for s in st if s.topic == "item" and s.change}
+    assert len(by_code) == 20
+    assert (_row(by_code["2100402"]), by_code["2100402"].rate_word) == (("289.82", "减少", "6.70", "增长", "2.26"), "增幅")
+    assert _row(by_code["2100401"]) == ("1008.88", "增加", "52.50", "增长", "5.94")
+    assert _row(by_code["2100403"]) == ("793.80", "增加", "74.68", "增长", "10.38")
+    assert _row(by_code["2100410"]) == ("284.30", "增加", "284.30", "增长", "100")
+    assert _row(by_code["2100302"]) == ("2625.75", "增加", "100.45", "增长", "3.98")
+    assert _row(by_code["2100409"]) == ("255.40", "减少", "12.60", "下降", "4.70")
+    op = next(s for s in st if s.topic == "operating")
+    assert (_row(op), op.rate_word, op.comparison) == (("105.40", "减少", "5.60", "下降", "5.05"), "减幅", "上年预算")
+    trip = next(s for s in st if s.subject == "因公出国（境）费")
+    assert (trip.amount.text, trip.direction, trip.direction_word) == ("0", "持平", "与上年持平")
+    car = next(s for s in st if s.subject == "公务用车购置及运行维护费")
+    assert _row(car) == ("12.35", "减少", "1.25", "下降", "9.19")
+    income = [(s.subject, s.amount.text, s.share.text, s.share_of) for s in st if s.topic == "income_source" and s.share]
+    assert income == [("一般公共预算拨款收入", "13,184.44", "69.42", "收入总计"),
+                      ("事业收入", "5,715.00", "30.90", "收入总计"), ("其他收入", "92.00", "0.48", "收入总计")]
+    zero = [(s.subject, s.topic) for s in st if s.amount and s.amount.text == "0" and s.page == 4]
+    assert zero == [("政府性基金预算拨款收入", "fund"), ("国有资本经营预算拨款收入", "income_source")]
+    total = next(s for s in st if s.topic == "income_total")
+    assert _row(total) == ("18,991.44", "增加", "1,078.28", "增长", "6.02")
