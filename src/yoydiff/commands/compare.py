@@ -14,6 +14,7 @@ from ..numbers import fmt_amount
 from ..results import SEVERITIES, Report
 
 TOP_CHANGES = 10
+_LABELS = {"line": "functional lines", "economic": "economic lines", "unit": "budget units", "project": "projects"}
 
 
 def add_arguments(p) -> None:
@@ -65,7 +66,7 @@ def summary(report: Report, out) -> None:
             by.setdefault(m.what, {}).setdefault(m.kind, 0)
             by[m.what][m.kind] += 1
         for what, kinds in by.items():
-            print(f"{what}s: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda x: -x[1])),
+            print(f"{_LABELS.get(what, what)}: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda x: -x[1])),
                   file=out)
     moved = [c for c in report.changes if c.change and c.section in ("functional", "project")
              and (c.section == "project" or c.level == 3)]
