@@ -1,0 +1,106 @@
+"""SVG charts for the memo, written by hand (no plotting stack): diverging bars and a mix bar.
+
+Coordinates are computed in Decimal and printed with one decimal; amounts are 万元.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from ..numbers import fmt_amount
+
+INCREASE = "#1f4e79"
+DECREASE = "#b03a2e"
+PALETTE = ("#1f4e79", "#5b8db8", "#a9c4de", "#7f7f7f", "#c9a227", "#6b8e23", "#b03a2e", "#d9d9d9")
+ROW = Decimal(20)
+CHAR = Decimal("10.5")   # advance of one CJK character at font-size 10.5
+
+
+def _n(x: Decimal) -> str:
+    return f"{x:.1f}"
+
+
+def _clip(label: str, chars: int) -> str:
+    return label if len(label) <= chars else label[: chars - 1] + "…"
+
+
+def _text_width(s: str, size: Decimal) -> Decimal:
+    """Rough advance: CJK characters are one em, others about half."""
+    return sum((size if ord(c) > 0x2E80 else size * Decimal("0.55")) for c in s)
+
+
+def _svg(width: Decimal, height: Decimal, body: list[str], family: str, title: str) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(width)}" height="{_n(height)}" '
+            f'viewBox="0 0 {_n(width)} {_n(height)}" font-family="{escape(family)}" font-size="10.5" '
+            f'role="img" aria-label="{escape(title)}">' + "".join(body) + "</svg>")
+
+
+def change_bars(items: list[tuple[str, Decimal]], family: str, width: Decimal = Decimal(640),
+                label_chars: int = 16) -> str:
+    """Horizontal bars around a zero axis: increases to the right, decreases to the left, value printed."""
+    if not items:
+        return ""
+    label_w = CHAR * label_chars + 8
+    value_w = Decimal(78)                          # room for "−10,435.15" beside a bar
+    plot_w = width - label_w - 2 * value_w
+    neg = max((-v for _, v in items if v < 0), default=Decimal(0))
+    pos = max((v for _, v in items if v > 0), default=Decimal(0))
+    span = (neg + pos) or Decimal(1)
+    zero = label_w + value_w + plot_w * neg / span
+    height = ROW * len(items) + 10
+    body = [f'<line x1="{_n(zero)}" y1="0" x2="{_n(zero)}" y2="{_n(height - 4)}" stroke="#404040" stroke-width="0.8"/>']
+    for i, (label, v) in enumerate(items):
+        y = ROW * i + 4
+        w = plot_w * abs(v) / span
+        x = zero if v >= 0 else zero - w
+        colour = INCREASE if v >= 0 else DECREASE
+        body.append(f'<text x="{_n(label_w - 6)}" y="{_n(y + 11)}" text-anchor="end">{escape(_clip(label, label_chars))}</text>')
+        body.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(max(w, Decimal("0.8")))}" height="14" fill="{colour}"/>')
+        text = ("+" if v > 0 else "−" if v < 0 else "") + fmt_amount(abs(v))
+        if v >= 0:
+            body.append(f'<text x="{_n(x + w + 4)}" y="{_n(y + 11)}" fill="{colour}">{text}</text>')
+        else:
+            body.append(f'<text x="{_n(x - 4)}" y="{_n(y + 11)}" text-anchor="end" fill="{colour}">{text}</text>')
+    return _svg(width, height, body, family, "最大变动")
+
+
+def mix_bars(rows: list[tuple[str, list[tuple[str, Decimal]]]], family: str,
+             width: Decimal = Decimal(640)) -> str:
+    """One 100 % bar per year (label, [(source, amount)]), segments in a shared colour per source, legend below."""
+    sources: list[str] = []
+    for _, parts in rows:
+        for name, _ in parts:
+            if name not in sources:
+                sources.append(name)
+    if not sources:
+        return ""
+    colour = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sources)}
+    label_w, bar_h, gap = Decimal(64), Decimal(22), Decimal(10)
+    plot_w = width - label_w - 4
+    body: list[str] = []
+    for r, (year, parts) in enumerate(rows):
+        y = (bar_h + gap) * r
+        total = sum((a for _, a in parts if a > 0), Decimal(0))
+        body.append(f'<text x="{_n(label_w - 8)}" y="{_n(y + 15)}" text-anchor="end">{escape(year)}</text>')
+        x = label_w
+        for name, a in parts:
+            if a <= 0 or total == 0:
+                continue
+            w = plot_w * a / total
+            body.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(bar_h)}" fill="{colour[name]}" stroke="#ffffff" stroke-width="0.6"/>')
+            share = f"{a * 100 / total:.1f}%"
+            if _text_width(share, Decimal(9)) + 6 < w:
+                ink = "#ffffff" if colour[name] in PALETTE[:2] + PALETTE[6:7] + PALETTE[3:4] else "#000000"
+                body.append(f'<text x="{_n(x + w / 2)}" y="{_n(y + 15)}" text-anchor="middle" font-size="9" fill="{ink}">{share}</text>')
+            x += w
+    # legend: wrap entries over lines
+    y = (bar_h + gap) * len(rows) + 4
+    x = label_w
+    for name in sources:
+        entry_w = _text_width(name, Decimal("10.5")) + 24
+        if x + entry_w > width:
+            x, y = label_w, y + 18
+        body.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="11" height="11" fill="{colour[name]}"/>')
+        body.append(f'<text x="{_n(x + 15)}" y="{_n(y + 10)}">{escape(name)}</text>')
+        x += entry_w
+    return _svg(width, y + 16, body, family, "收入结构")
