@@ -61,14 +61,14 @@ def test_compare_prints_errors_and_exits_1(fake_reader, capsys, tmp_path):
     out = tmp_path / "r.json"
     assert main(["compare", "u25.pdf", "u26.pdf", "--json", str(out)]) == 1
     text = capsys.readouterr().out
-    assert "findings: 2 error" in text
+    assert text.count("ERROR [prior]") == 2      # (the fixture documents may add within-document errors)
     assert ("ERROR [prior] new p.40 (old p.303) 2080108 信息化建设: stated 524.75 implied by the new document "
             "(450.00 + 74.75)") in text
     assert "projects: 23 matched, 3 discontinued, 3 new, 1 merged, 1 re-coded" in text
     assert "functional lines: 25 matched, 4 discontinued, 2 new" in text
     assert "largest changes (万元):" in text
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["summary"]["findings"]["error"] == 2 and data["old"]["year"] == 2025
+    assert data["summary"]["findings"]["error"] >= 2 and data["old"]["year"] == 2025
 
 
 def test_compare_deptb(fake_reader, capsys):

@@ -203,7 +203,8 @@ def test_report_to_json(urumqi):
     data = report_to_json(compare(*urumqi))
     text = json.dumps(data, ensure_ascii=False)
     assert data["command"] == "compare" and data["version"] == 1
-    assert data["summary"]["findings"]["error"] == 2
+    assert data["summary"]["findings"]["error"] == sum(1 for f in data["findings"] if f["severity"] == "error")
+    assert sorted(f["code"] for f in data["findings"] if f["check"] == "prior") == ["2080108", "2080799"]
     assert data["summary"]["matches"]["project"]["merged"] == 1
     c = next(c for c in data["changes"] if c["code"] == "2080108" and c["section"] == "functional")
     assert (c["old"], c["new"], c["change"], c["pct"]) == ("534.75", "450.00", "-84.75", "-15.85")
