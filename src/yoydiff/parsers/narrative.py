@@ -437,10 +437,8 @@ class _Parser:
     def _paired(self, w, cs, ce, events, pending, listed) -> bool:
         """分别为A万元、B万元 / 分别增长x%、y%: one statement per named subject, or nothing."""
         amounts = [m for k, m in events if k == "amount"]
-        changes = [m for k, m in events if k == "change"]
-        rates = [m for k, m in events if k == "rate"]
         clause = w[cs:ce]
-        if len(amounts) >= 2:
+        if len(amounts) >= 2 and not any(k == "change" for k, _ in events):
             head = clean_subject(clause[:clause.index("分别")]) or pending
             names = [n for n in re.split(r"、|和|及|与", head) if n.strip()]
             if len(names) != len(amounts):
@@ -454,23 +452,40 @@ class _Parser:
                 d.take(cs, ce)
                 listed.append(d)
             return True
-        series = changes if len(changes) >= 2 else rates if len(rates) >= 2 else None
+        series = self._series(w, cs, ce)
         if series is None:
             return False
-        if len(listed) != len(series):
-            self.unparsed.append((cs, self.text[cs:ce], f"paired list: {len(series)} figures for {len(listed)} subjects"))
+        kind, items = series
+        if len(listed) != len(items):
+            self.unparsed.append((cs, self.text[cs:ce], f"paired list: {len(items)} figures for {len(listed)} subjects"))
             self.covered.append((cs, ce))
             return True
         comp = next((m for k, m in events if k == "comp"), None)
-        for d, m in zip(listed, series):
-            if m.re is ph.CHANGE_RE:
-                d.change, d.direction_word, d.direction = _money(m), m.group("dir"), ph.normalise_amount_word(m.group("dir"))
+        for d, (word, m) in zip(listed, items):
+            if kind == "change":
+                d.change, d.direction_word, d.direction = _money(m), word, ph.normalise_amount_word(word)
             else:
-                d.rate, d.rate_word, d.rate_direction = _pct(m), m.group("rdir"), ph.normalise_rate_word(m.group("rdir"))
+                d.rate, d.rate_word, d.rate_direction = _pct(m), word, ph.normalise_rate_word(word)
             if comp is not None:
                 d.comparison = _comparison(comp, self.year)
             d.take(cs, ce)
         return True
+
+    def _series(self, w, cs, ce):
+        """「分别增长5%、下降2%」/「分别增加a万元、b万元」: (kind, [(word, figure match), …]) or None."""
+        for kind, figure_re, word_re in (("rate", ph.PCT_RE, ph.RATE_RE), ("change", ph.MONEY_RE, ph.CHANGE_RE)):
+            figures = list(figure_re.finditer(w, cs, ce))
+            if len(figures) < 2:
+                continue
+            worded = {m.end(): m.group("rdir" if kind == "rate" else "dir") for m in word_re.finditer(w, cs, ce)}
+            items, word = [], None
+            for m in figures:
+                word = worded.get(m.end(), word)
+                if word is None:
+                    return None
+                items.append((word, m))
+            return kind, items
+        return None
 
     def _leftovers(self, s: int, e: int) -> None:
         spans = self.covered + [sp for d in self.drafts for sp in d.spans]

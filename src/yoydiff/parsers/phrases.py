@@ -15,7 +15,8 @@ _FOLD = str.maketrans(_FOLD_FROM, _FOLD_TO)
 
 def fold(text: str) -> str:
     """Same-length normal form for matching (positions are preserved)."""
-    return text.translate(_FOLD)
+    t = text.translate(_FOLD)
+    return re.sub(r"(?<=\d)，(?=\d{3}(?!\d))", ",", t)     # full-width thousands separator
 
 
 CJK = r"[\u4e00-\u9fff]"
