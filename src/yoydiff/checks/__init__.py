@@ -1,1 +1,45 @@
 """Within-document and cross-year checks, one module per check family; pure functions returning Findings."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..core import Document, Statement
+from ..results import Finding
+from .counts import check_counts
+from .crosstable import check_crosstable
+from .execution import check_execution
+from .narrative import check_narrative, table_amounts
+from .rates import check_statement
+from .rules import sort_findings
+from .shares import check_shares
+from .sums import check_sums
+from .unexplained import check_unexplained
+
+
+def run_document_checks(doc: Document, role: str) -> list[Finding]:
+    """Every within-document check of one document; role ("old"/"new") goes to Finding.doc; errors first."""
+    misprints = table_amounts(doc)
+    out: list[Finding] = []
+    for s in doc.statements:
+        out += _statement_findings(s, role, misprints.get(id(s)))
+    for check in (check_shares, check_sums, check_crosstable, check_narrative, check_execution,
+                  check_unexplained, check_counts):
+        out += check(doc, role)
+    return sort_findings(out)
+
+
+def _statement_findings(s: Statement, role: str, table_amount) -> list[Finding]:
+    """Rate, direction and zero-base findings; an error that disappears when the sentence's misprinted
+    amount is replaced by the table figure follows from the misprint (reported by the narrative check)."""
+    found = check_statement(s, role)
+    if table_amount is None or not any(f.severity == "error" for f in found):
+        return found
+    fixed = {(f.check, f.stated) for f in check_statement(replace(s, amount=table_amount), role)
+             if f.severity == "error"}
+    return [replace(f, severity="notice",
+                    cause=f"follows from the misprinted amount {s.amount.text} (the table prints "
+                          f"{table_amount.text}; with it the statement holds)")
+            if f.severity == "error" and (f.check, f.stated) not in fixed else f for f in found]
+
+
+__all__ = ["run_document_checks"]

@@ -27,6 +27,7 @@ class Relation:
     parent: int                  # row index (rows) or column index (columns)
     children: tuple[int, ...]
     children_name: str           # "项 rows", "units", "基本支出 + 项目支出"
+    alternatives: tuple[tuple[int, ...], ...] = ()   # other readings of an unlabelled structure
 
 
 @dataclass(frozen=True)
@@ -58,83 +59,80 @@ def _val(v: Amount | None) -> Decimal:
 
 
 def code_parts(row: Row) -> tuple[str, ...]:
-    if row.code_parts:
-        return row.code_parts
+    """The classification code of a row split into levels; () when the row has no such code
+    (a year or a number that merely starts the name is not a code)."""
     c = row.code
-    if not c:
+    if not c or not c.isdigit():
         return ()
-    if len(c) in (3, 5, 7) and c[0] == "2":           # functional 类/款/项
+    if row.code_parts and (len(row.code_parts) > 1 or len(c) in (3, 6)):
+        return row.code_parts
+    if len(c) in (3, 5, 7) and c[0] in "235":          # functional 类/款/项, economic 类/款
         return tuple(x for x in (c[:3], c[3:5], c[5:7]) if x)
-    if len(c) == 5 and c[0] in "35":                   # economic 类/款
-        return (c[:3], c[3:])
-    return (c,)
+    if len(c) == 6:                                     # budget unit code
+        return (c,)
+    return ()
 
 
 def _is_total(row: Row) -> bool:
     t = _clean(row.name)
-    return not row.code and any(w in t for w in TOTAL_WORDS) and not t.startswith("其中")
+    return not code_parts(row) and any(w in t for w in TOTAL_WORDS) and not t.startswith("其中")
 
 
 # ---- row relations -------------------------------------------------------------------------------
 
 def row_relations(t: Table) -> list[Relation]:
     rows = t.rows
-    groups = {r.group for r in rows if r.group}
-    subtotal = {i for i, r in enumerate(rows) if not r.code and _clean(r.name) in {_clean(g) for g in groups}
-                and not _is_total(r)}
+    groups = {_clean(r.group) for r in rows if r.group}
+    subtotal = [i for i, r in enumerate(rows) if not code_parts(r) and _clean(r.name) in groups and not _is_total(r)]
+    totals = [i for i, r in enumerate(rows) if _is_total(r)]
     out: list[Relation] = []
     by_group: dict[str, list[int]] = {}
     for i, r in enumerate(rows):
-        if i not in subtotal and not _is_total(r):
-            by_group.setdefault(r.group, []).append(i)
-    for g, idx in by_group.items():
+        if i not in subtotal and i not in totals:
+            by_group.setdefault(_clean(r.group), []).append(i)
+    for idx in by_group.values():
         out += _code_tree(rows, idx)
     for s in subtotal:
-        top = _top_level(rows, [i for i in by_group.get(_match_group(rows[s].name, groups), []) if i != s])
+        top = _top_level(rows, [i for i in by_group.get(_clean(rows[s].name), []) if i != s])
         if top:
             out.append(Relation(s, tuple(top), "rows of the unit"))
-    totals = [i for i, r in enumerate(rows) if _is_total(r)]
-    if totals:
+    for k, tot in enumerate(totals):
         if subtotal:
-            kids = sorted(subtotal)
-            name = "unit subtotals"
-        else:
-            kids = _top_level(rows, [i for i in range(len(rows)) if i not in totals])
-            name = "top-level rows"
-            if kids is None:
-                kids = []
-            else:
-                kids, extra = _split_of_which(rows, kids)
-                out += extra
-                if kids is None:
-                    kids = []
-        if kids:
-            out.append(Relation(_grand_total(rows, totals), tuple(kids), name))
+            out.append(Relation(tot, tuple(subtotal), "unit subtotals"))
+            continue
+        segment = _segment(rows, totals, k)
+        if any(code_parts(rows[i]) for i in segment):
+            top = _top_level(rows, segment)
+            if top:
+                out.append(Relation(tot, tuple(top), "top-level rows"))
+            continue
+        flat, of_which = _split_of_which(rows, segment)
+        blocks, inferred = _blocks(rows, segment)
+        out += of_which + inferred
+        readings = tuple(r for r in (flat, blocks) if r)
+        if readings:
+            out.append(Relation(tot, readings[0], "rows", readings[1:]))
     return out
 
 
-def _match_group(name: str, groups: set[str]) -> str:
-    n = _clean(name)
-    return next((g for g in groups if _clean(g) == n), name)
-
-
-def _grand_total(rows, totals: list[int]) -> int:
-    for i in reversed(totals):
-        if "总计" in _clean(rows[i].name):
-            return i
-    return totals[0]
+def _segment(rows, totals: list[int], k: int) -> list[int]:
+    """The rows a total adds up: those after it when it comes first, else those since the previous total."""
+    tot = totals[k]
+    if tot == 0 or (k == 0 and all(not any(v is not None for v in rows[i].values) for i in range(tot))):
+        end = totals[k + 1] if k + 1 < len(totals) else len(rows)
+        return list(range(tot + 1, end))
+    start = totals[k - 1] + 1 if k > 0 else 0
+    return list(range(start, tot))
 
 
 def _code_tree(rows: tuple[Row, ...], idx: list[int]) -> list[Relation]:
     """Parent code rows and their children within one group; project rows that repeat the code of a
     row without project are that row's children."""
-    bare = {rows[i].code for i in idx if rows[i].code and not rows[i].project}
+    bare = {rows[i].code for i in idx if code_parts(rows[i]) and not rows[i].project}
     out = []
     for i in idx:
         p = code_parts(rows[i])
-        if not p:
-            continue
-        if rows[i].project:
+        if not p or rows[i].project:
             continue
         under = [j for j in idx if rows[j].code == rows[i].code and rows[j].project]
         if under:
@@ -158,32 +156,48 @@ def _top_level(rows, idx: list[int]) -> list[int] | None:
     return list(idx) if idx else None
 
 
-def _split_of_which(rows, idx: list[int]) -> tuple[list[int] | None, list[Relation]]:
-    """Uncoded rows: a 其中 row and the rows after it that add up to the row before it are that
-    row's parts, not top-level rows. None when a 其中 block cannot be delimited."""
+def _split_of_which(rows, idx: list[int]) -> tuple[tuple[int, ...] | None, list[Relation]]:
+    """Flat reading of uncoded rows: a 其中 row and the rows after it that add up to the row before
+    it are that row's parts, not top-level rows. None when a 其中 block cannot be delimited."""
     top, extra, k = [], [], 0
     while k < len(idx):
-        i = idx[k]
-        if _clean(rows[i].name).startswith("其中") and k > 0:
-            parent = idx[k - 1]
-            end = _block_end(rows, parent, idx, k)
+        if _clean(rows[idx[k]].name).startswith("其中") and k > 0:
+            end = _block_end(rows, idx[k - 1], idx, k)
             if end is None:
                 return None, []
-            extra.append(Relation(parent, tuple(idx[k:end + 1]), "其中 rows"))
+            extra.append(Relation(idx[k - 1], tuple(idx[k:end + 1]), "其中 rows"))
             k = end + 1
             continue
-        top.append(i)
+        top.append(idx[k])
         k += 1
-    return top, extra
+    return tuple(top), extra
+
+
+def _blocks(rows, idx: list[int]) -> tuple[tuple[int, ...] | None, list[Relation]]:
+    """Nested reading of uncoded rows without groups (a unit row, then its items): a row followed by
+    rows that add up to it is their parent. None when no row is such a parent."""
+    top, extra, k = [], [], 0
+    while k < len(idx):
+        end = _block_end(rows, idx[k], idx, k + 1) if _cell(rows[idx[k]], 0) is not None else None
+        top.append(idx[k])
+        if end is not None:
+            extra.append(Relation(idx[k], tuple(idx[k + 1:end + 1]), "rows below it"))
+            k = end + 1
+        else:
+            k += 1
+    return (tuple(top), extra) if extra else (None, [])
 
 
 def _block_end(rows, parent: int, idx: list[int], k: int) -> int | None:
+    """The last of the rows idx[k:] whose running sum first meets the parent (column 1)."""
     target = _iv(_cell(rows[parent], 0))
     acc = ZERO
     for m in range(k, len(idx)):
         acc = acc + _iv(_cell(rows[idx[m]], 0))
         if acc.meets(target):
             return m
+        if acc.lo > target.hi:
+            return None
     return None
 
 
@@ -244,10 +258,11 @@ def _gaps(t: Table) -> list[Gap]:
     ncols = len(t.columns)
     for rel in row_relations(t):
         for j in range(ncols):
-            g = _compare(_cell(t.rows[rel.parent], j), [_cell(t.rows[c], j) for c in rel.children],
-                         rel.parent, j, rel, "rows")
-            if g:
-                gaps.append(g)
+            readings = [Relation(rel.parent, kids, rel.children_name) for kids in (rel.children,) + rel.alternatives]
+            found = [_compare(_cell(t.rows[rel.parent], j), [_cell(t.rows[c], j) for c in r.children],
+                              rel.parent, j, r, "rows") for r in readings]
+            if all(found):   # no reading of the structure makes the parent hold exactly
+                gaps.append(min(found, key=lambda g: g.severity != "rounding"))
     for rel in column_relations(t):
         for i, r in enumerate(t.rows):
             g = _compare(_cell(r, rel.parent), [_cell(r, c) for c in rel.children], i, rel.parent, rel, "columns")

@@ -1,0 +1,213 @@
+"""The same quantity printed in two tables: totals (表1 = 表2 = 表3; 表4 = 表5; 表5 基本 = 表6; 表5 项目 = 表7)
+and the same code row where the columns mean the same thing. Also the table look-ups other checks use."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..core import Document, Row, Table
+from ..numbers import Amount, Interval
+from ..results import Finding
+from .rules import fig_iv, fmt_iv, gap, printed
+from .sums import _quote, code_parts
+
+ZERO = Interval(Decimal(0), Decimal(0))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One printed figure of a table, with where it is."""
+
+    table: Table
+    row: Row
+    col: int
+    what: str
+
+    @property
+    def amount(self) -> Amount | None:
+        return self.row.values[self.col] if self.col < len(self.row.values) else None
+
+    @property
+    def interval(self) -> Interval:
+        return ZERO if self.amount is None else self.amount.interval
+
+    @property
+    def value(self) -> Decimal:
+        return Decimal(0) if self.amount is None else self.amount.value
+
+    @property
+    def text(self) -> str:
+        return self.amount.text if self.amount is not None else "blank"
+
+    @property
+    def where(self) -> str:
+        return f"{self.table.number or self.table.title} {self.what} (p.{self.row.page})"
+
+
+def clean(text: str) -> str:
+    return "".join(text.split()).replace("“", "").replace("”", "").replace('"', "")
+
+
+def grand_total(t: Table) -> Row | None:
+    """The table's 总计 row (the last one), else its 合计 row."""
+    rows = [r for r in t.rows if not code_parts(r) and not clean(r.name).startswith("其中")]
+    for word in ("总计", "合计"):
+        hits = [r for r in rows if word in clean(r.name) and not r.group]
+        if hits:
+            return hits[-1] if word == "总计" else hits[0]
+    return None
+
+
+def column(t: Table, *names: str, side: str = "") -> int | None:
+    """The column whose leaf is one of names (exactly, spaces ignored); side restricts to a top header
+    containing that word (支出 in a two-sided table)."""
+    for name in names:
+        for j, c in enumerate(t.columns):
+            if clean(c.leaf) == clean(name) and (not side or any(side in clean(p) for p in c.path[:-1])):
+                return j
+    return None
+
+
+def side_total(t: Table, word: str) -> Cell | None:
+    """收入总计 / 支出总计 of a two-sided table (income left, spending right)."""
+    j = next((j for j, c in enumerate(t.columns) if word in clean(c.path[0] if c.path else "")), None)
+    if j is None:
+        j = 0 if word == "收入" else (1 if len(t.columns) > 1 else None)
+    if j is None:
+        return None
+    for r in t.rows:
+        if f"{word}总计" in clean(r.name) or any(f"{word}总计" in clean(x) for _, x in r.extra):
+            c = Cell(t, r, j, f"{word}总计")
+            if c.amount is not None:
+                return c
+    return None
+
+
+def total_cell(t: Table | None, *names: str) -> Cell | None:
+    """The grand total row's figure in the named column (the first column when no name is given)."""
+    if t is None:
+        return None
+    r = grand_total(t)
+    if r is None:
+        return None
+    j = column(t, *names) if names else 0
+    if j is None:
+        return None
+    return Cell(t, r, j, f"{r.name} {t.columns[j].leaf if j < len(t.columns) else ''}".strip())
+
+
+def code_cells(t: Table | None, code: str, *names: str) -> list[Cell]:
+    """The figures of the rows with this code (no project rows) in the named or first column."""
+    if t is None:
+        return []
+    j = column(t, *names) if names else 0
+    if j is None:
+        return []
+    return [Cell(t, r, j, f"{' '.join(code_parts(r))} {r.name} {t.columns[j].leaf}")
+            for r in t.rows if r.code == code and code_parts(r) and not r.project]
+
+
+def compare(a: Cell, b: Cell, role: str, item: str) -> list[Finding]:
+    if a.value == b.value or (a.amount is None and b.amount is None):
+        return []
+    ok = a.interval.meets(b.interval)
+    rule = (f"{a.where} {fig_iv(a.amount) if a.amount else 'blank = 0'} vs {b.where} "
+            f"{fig_iv(b.amount) if b.amount else 'blank = 0'}: {'meets (rounding only)' if ok else 'mismatch'}")
+    return [Finding(check="cross-table", severity="rounding" if ok else "error", doc=role, page=b.row.page,
+                    item=item, stated=b.text, expected=a.text, rule=rule, quote=_quote(b.table, b.row),
+                    location=f"{b.table.number} {b.table.title}".strip(), code=b.row.code,
+                    distance="" if ok else gap(a.interval, b.interval, "amount"))]
+
+
+def _chain(cells: list[Cell | None], role: str, item: str) -> list[Finding]:
+    """Every figure against the first one present."""
+    present = [c for c in cells if c is not None]
+    out = []
+    for c in present[1:]:
+        out += compare(present[0], c, role, item)
+    return out
+
+
+def check_crosstable(doc: Document, role: str) -> list[Finding]:
+    ov, inc, exp = doc.table("overview"), doc.table("income"), doc.table("expense")
+    fo, gpb = doc.table("fiscal_overview"), doc.table("gpb_expense")
+    basic, proj = doc.table("gpb_basic"), doc.table("gpb_project")
+    out = _chain([side_total(ov, "收入") if ov else None, side_total(ov, "支出") if ov else None,
+                  total_cell(inc), total_cell(exp)], role, "收入总计 / 支出总计")
+    out += _chain([side_total(fo, "收入") if fo else None, side_total(fo, "支出") if fo else None],
+                  role, "财政拨款收入总计 / 支出总计")
+    if fo is not None and gpb is not None:
+        j = column(fo, "一般公共预算", side="支出")
+        r = grand_total(fo) if j is None else next((x for x in fo.rows if "支出总计" in clean(x.name)), None)
+        if j is not None and r is not None:
+            out += _chain([Cell(fo, r, j, "支出总计 一般公共预算"), total_cell(gpb)], role, "一般公共预算支出总计")
+    out += _chain([total_cell(gpb, "基本支出", "小计") if gpb else None, total_cell(basic)], role, "一般公共预算基本支出")
+    out += _chain([total_cell(gpb, "项目支出") if gpb else None, total_cell(proj)], role, "一般公共预算项目支出")
+    out += _same_codes(inc, exp, role, "all funds")
+    out += _class_rows(fo, gpb, role)
+    out += _projects_by_code(gpb, proj, role)
+    return out
+
+
+def _same_codes(a: Table | None, b: Table | None, role: str, what: str) -> list[Finding]:
+    """Code rows of two tables whose first columns are both the all-funds total (表2 总计 = 表3 合计)."""
+    if a is None or b is None or _grouped(a) or _grouped(b):
+        return []
+    out = []
+    for r in a.rows:
+        if not code_parts(r) or r.project:
+            continue
+        for c in code_cells(b, r.code):
+            out += compare(Cell(a, r, 0, f"{' '.join(code_parts(r))} {r.name}"), c, role,
+                           f"{' '.join(code_parts(r))} {r.name} ({what})")
+    return out
+
+
+def _class_rows(fo: Table | None, gpb: Table | None, role: str) -> list[Finding]:
+    """表4 一般公共预算 spending per 类 vs the 类 rows of 表5."""
+    if fo is None or gpb is None:
+        return []
+    j = column(fo, "一般公共预算", side="支出")
+    if j is None:
+        return []
+    out = []
+    for r in fo.rows:
+        if len(code_parts(r)) != 1 or r.values[j] is None:
+            continue
+        for c in code_cells(gpb, r.code):
+            out += compare(Cell(fo, r, j, f"{r.code} {r.name} 一般公共预算"), c, role, f"{r.code} {r.name}")
+    return out
+
+
+def _projects_by_code(gpb: Table | None, proj: Table | None, role: str) -> list[Finding]:
+    """表5 项目支出 of a 项 vs the sum of 表7's project rows with that code (all units)."""
+    if gpb is None or proj is None:
+        return []
+    j = column(gpb, "项目支出")
+    if j is None:
+        return []
+    sums: dict[str, list[Row]] = {}
+    for r in proj.rows:
+        if r.project and code_parts(r):
+            sums.setdefault(r.code, []).append(r)
+    out = []
+    for code, rows in sums.items():
+        for c in code_cells(gpb, code, "项目支出"):
+            total = Interval.total(x.values[0].interval if x.values and x.values[0] else ZERO for x in rows)
+            exact = sum((x.values[0].value for x in rows if x.values and x.values[0]), Decimal(0))
+            if exact == c.value:
+                continue
+            ok = total.meets(c.interval)
+            rule = (f"{c.where} {fig_iv(c.amount) if c.amount else 'blank = 0'} vs Σ {len(rows)} project rows of "
+                    f"{proj.number or proj.title} = {printed(exact, c.text if c.amount else '0.00')} ∈ "
+                    f"{fmt_iv(total, 3)}: {'meets (rounding only)' if ok else 'mismatch'}")
+            out.append(Finding(check="cross-table", severity="rounding" if ok else "error", doc=role,
+                               page=c.row.page, item=f"{' '.join(code_parts(c.row))} {c.row.name} 项目支出",
+                               stated=c.text, expected=printed(exact, c.text if c.amount else "0.00"), rule=rule,
+                               quote=_quote(gpb, c.row), location=f"{gpb.number} {gpb.title}".strip(), code=code,
+                               distance="" if ok else gap(total, c.interval, "amount")))
+    return out
+
+
+def _grouped(t: Table) -> bool:
+    return any(r.group for r in t.rows)
