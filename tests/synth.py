@@ -217,7 +217,9 @@ def _table(t: TxtTable, rows: list[list[str]], *, yuan: bool, rules: str, name_w
                     k += 1
                 if k > j:
                     style.append(("SPAN", (j, h0 + i), (k, h0 + i)))
-    style += [("ALIGN", (j, h0 + len(header)), (j, -1), "RIGHT") for j in range(ncol) if numeric[j]]
+    amount = [numeric[j] and any(AMOUNT_RE.match(c) for c in cells[j]) for j in range(ncol)]
+    style += [("ALIGN", (j, h0 + len(header)), (j, -1), "RIGHT" if amount[j] else "CENTER")
+              for j in range(ncol) if numeric[j]]
     if caption:  # the caption is the first row, so it repeats on every page with the header
         left = "  ".join(c for c in caption if not c.startswith("单位"))
         right = "  ".join(c for c in caption if c.startswith("单位"))
@@ -258,6 +260,8 @@ def render(txt: str | Path, out: str | Path | None = None, *, yuan: bool = False
         if isinstance(b, Para):
             flow.append(Paragraph(escape(b.text), text))
         else:
+            for f in flow[-2:]:            # the table number and title stay with the table
+                f.keepWithNext = 1
             flow.append(Spacer(1, 2 * mm))
             flow.extend(_tables(b, split_row=split_row, yuan=yuan, rules=rules, name_width=name_width,
                                 frame_width=frame_width, size=table_size))
