@@ -23,10 +23,11 @@ def st(subject: str, amount: str | None = None, change: str | None = None, direc
                      rate_direction=rate_direction, **kw)
 
 
-def row(code: str, name: str, *values: str | None, page: int = 10, group: str = "", project: str = "") -> Row:
+def row(code: str, name: str, *values: str | None, page: int = 10, group: str = "", project: str = "",
+        unit: str = "万元") -> Row:
     digits = code.replace(" ", "")
     parts = tuple(p for p in code.split(" ") if p) if " " in code else ((digits,) if digits else ())
-    return Row(code=digits, code_parts=parts, name=name, values=tuple(a(v) for v in values), page=page,
+    return Row(code=digits, code_parts=parts, name=name, values=tuple(a(v, unit) for v in values), page=page,
                group=group, project=project)
 
 

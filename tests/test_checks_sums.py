@@ -176,3 +176,27 @@ def test_basic_plus_project_and_income_sources():
     sts[6] = st("项目支出", "18,290.39", "2,200.63", "减少", "10.78%", share=p("56.19%"), topic="project")
     [f] = check_statement_sums(doc(statements=sts), "new")
     assert f.severity == "error" and f.expected == "32,488.23"
+
+
+def test_unit_rows_without_groups_are_read_as_blocks():
+    # the same 表12 when the parser gives no group: a row followed by rows adding up to it is their parent
+    cols = [("合计",)]
+    rows = [row("", "乌鲁木齐市人力资源和社会保障局", "144.15"), row("", "特定目标 67100533", "78.90"),
+            row("", "特定目标 06100203", "41.52"), row("", "特定目标 0610021N", "23.73"),
+            row("", "乌鲁木齐市退休人员社会化管理服务中心", "100.27"), row("", "特定目标 1310001D", "99.68"),
+            row("", "特定目标 13100021", "0.45"), row("", "特定目标 14100013", "0.13"), row("", "总计", "244.42")]
+    fs = check_table_sums(table("carryover", "表 12", cols, rows), "new")
+    assert [(f.item, f.severity) for f in fs] == [("乌鲁木齐市退休人员社会化管理服务中心", "rounding")]
+    rows[-1] = row("", "总计", "254.42")
+    fs = check_table_sums(table("carryover", "表 12", cols, rows), "new")
+    assert [(f.item, f.severity) for f in fs if f.severity == "error"] == [("总计", "error")]
+
+
+def test_table_in_yuan():
+    # deptb keeps 三公 in 元 behind the 万元 table: 123,450 + 41,250 = 164,700 元 exactly
+    cols = [("合计",), ("公务用车运行费",), ("公务接待费",)]
+    t = table("three_public", "表 7", cols, [row("", "本级", "164,700", "123,450", "41,250", unit="元")], unit="元")
+    assert check_table_sums(t, "new") == []
+    bad = table("three_public", "表 7", cols, [row("", "本级", "165,700", "123,450", "41,250", unit="元")], unit="元")
+    [f] = check_table_sums(bad, "new")
+    assert f.severity == "error" and f.stated == "165,700" and f.expected == "164,700"

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..core import Document, Row, Table
 from ..numbers import Amount, Interval
 from ..results import Finding
-from .rules import fig_iv, fmt_iv, gap, printed
+from .rules import fig_iv, fmt_iv, gap, printed_like
 from .sums import _quote, code_parts
 
 ZERO = Interval(Decimal(0), Decimal(0))
@@ -199,11 +199,11 @@ def _projects_by_code(gpb: Table | None, proj: Table | None, role: str) -> list[
                 continue
             ok = total.meets(c.interval)
             rule = (f"{c.where} {fig_iv(c.amount) if c.amount else 'blank = 0'} vs Σ {len(rows)} project rows of "
-                    f"{proj.number or proj.title} = {printed(exact, c.text if c.amount else '0.00')} ∈ "
+                    f"{proj.number or proj.title} = {printed_like(exact, c.amount)} ∈ "
                     f"{fmt_iv(total, 3)}: {'meets (rounding only)' if ok else 'mismatch'}")
             out.append(Finding(check="cross-table", severity="rounding" if ok else "error", doc=role,
                                page=c.row.page, item=f"{' '.join(code_parts(c.row))} {c.row.name} 项目支出",
-                               stated=c.text, expected=printed(exact, c.text if c.amount else "0.00"), rule=rule,
+                               stated=c.text, expected=printed_like(exact, c.amount), rule=rule,
                                quote=_quote(gpb, c.row), location=f"{gpb.number} {gpb.title}".strip(), code=code,
                                distance="" if ok else gap(total, c.interval, "amount")))
     return out

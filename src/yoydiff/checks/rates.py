@@ -4,10 +4,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core import Statement
-from ..numbers import Interval, Percent
+from ..numbers import UNIT_SCALE, Interval, Percent
 from ..results import Finding
 from .rules import (HUNDRED, MEETS, MISMATCH, OPPOSITE, RATE_WORD, ROUNDING, amount_direction, contradictory,
-                    decimals, fig_iv, fig_text, fmt_iv, gap, printed, prior_of, statement_finding, transposition_cause,
+                    decimals, fig_iv, fig_text, fmt_iv, gap, printed, printed_like, prior_of, statement_finding, transposition_cause,
                     verdict)
 
 
@@ -91,12 +91,12 @@ def check_prior_stated(s: Statement, role: str) -> list[Finding]:
     if v == MEETS:
         return []
     rule = f"{_prior_text(s, direction, prior)}; stated previous-year figure {fig_iv(s.prior_stated)}: {v}"
-    expected = printed(prior.mid, s.prior_stated.text)
+    expected = printed_like(prior.mid, s.prior_stated)
     if v == ROUNDING:
         return [statement_finding("rate", "rounding", role, s, fig_text(s.prior_stated), expected, rule)]
     return [statement_finding("rate", "error", role, s, fig_text(s.prior_stated), expected, rule,
                               distance=gap(prior, s.prior_stated.interval, "amount"),
-                              cause=transposition_cause(s.prior_stated.text, prior))]
+                              cause=transposition_cause(s.prior_stated.text, prior.scale(1 / UNIT_SCALE[s.prior_stated.unit])))]
 
 
 def check_direction(s: Statement, role: str) -> list[Finding]:
@@ -128,7 +128,7 @@ def _which_word(s: Statement) -> tuple[str, str]:
         rate = _rate(s.change.interval, prior) if prior.lo > 0 else None
         if rate is not None and verdict(rate, stated) != MISMATCH:
             right_rate = RATE_WORD[direction]
-            expected = f"{direction} {fig_text(s.change)}, {right_rate} {stated} (prior {printed(prior.mid, s.amount.text)})"
+            expected = f"{direction} {fig_text(s.change)}, {right_rate} {stated} (prior {printed_like(prior.mid, s.amount)})"
             bad = s.rate_word or s.rate_direction if wrong == "rate" else s.direction_word or s.direction
             good = right_rate if wrong == "rate" else direction
             return expected, f"direction word flipped: {bad} should read {good}"

@@ -6,7 +6,7 @@ import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..core import Statement
-from ..numbers import Amount, Interval, Percent, normalise_digits
+from ..numbers import UNIT_SCALE, Amount, Interval, Percent, normalise_digits
 from ..results import SEVERITY_RANK, Finding
 
 MEETS, ROUNDING, MISMATCH = "meets", "rounding", "mismatch"
@@ -61,9 +61,18 @@ def _trim(v: Decimal, keep: int) -> Decimal:
 
 
 def fig_iv(fig: Amount | Percent) -> str:
-    """The interval a printed figure stands for, e.g. 17.20% = [17.195%, 17.205%]."""
-    suffix = "%" if isinstance(fig, Percent) else ""
-    return f"{fig_text(fig)} = {fmt_iv(fig.interval, decimals(fig.text) + 1, suffix)}"
+    """The interval a printed figure stands for, e.g. 17.20% = [17.195%, 17.205%] (amounts in 万元)."""
+    if isinstance(fig, Percent):
+        return f"{fig} = {fmt_iv(fig.interval, decimals(fig.text) + 1, '%')}"
+    extra = max(0, -UNIT_SCALE[fig.unit].as_tuple().exponent)
+    return f"{fig_text(fig)} = {fmt_iv(fig.interval, decimals(fig.text) + 1 + extra)}"
+
+
+def printed_like(v: Decimal, fig: Amount | None) -> str:
+    """A value in 万元 printed in the unit and style of a printed amount (2 decimals in 万元 without one)."""
+    if fig is None:
+        return printed(v, "0.00")
+    return printed(v / UNIT_SCALE[fig.unit], fig.text)
 
 
 def fig_text(fig: Amount | Percent) -> str:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..core import TABLE_KINDS, Document, Row, Statement, Table
 from ..numbers import Amount, Interval
 from ..results import Finding
-from .rules import fig_iv, fmt_iv, gap, printed, statement_finding
+from .rules import fig_iv, fmt_iv, gap, printed_like, statement_finding
 from .shares import TOTAL_TOPICS, is_three_public_whole
 
 TWO_SIDED = ("overview", "fiscal_overview")   # income left, spending right: no column sums
@@ -344,7 +344,7 @@ def check_table_sums(t: Table, role: str) -> list[Finding]:
             kids = (g.relation.children_name if g.kind == "columns" else
                     f"Σ {len(g.relation.children)} {g.relation.children_name}")
             parts.append(f"{t.columns[g.col].leaf if g.col < len(t.columns) else g.col}: "
-                         f"{fig_iv(v) if v else 'blank = 0'} vs {kids} = {printed(g.exact, v.text if v else '0.00')} "
+                         f"{fig_iv(v) if v else 'blank = 0'} vs {kids} = {printed_like(g.exact, v)} "
                          f"∈ {fmt_iv(g.computed, 3)}")
         first = shown[0]
         v = _cell(r, first.col)
@@ -352,7 +352,7 @@ def check_table_sums(t: Table, role: str) -> list[Finding]:
         verdict = {"error": "mismatch", "rounding": "meets (rounding only)", "notice": "mismatch"}[severity]
         out.append(Finding(
             check="sum", severity=severity, doc=role, page=r.page, item=_row_name(r) or r.name, stated=stated,
-            expected=printed(first.exact, v.text if v else "0.00"),
+            expected=printed_like(first.exact, v),
             rule="; ".join(parts) + f": {verdict}", quote=_quote(t, r), location=f"{t.number} {t.title}".strip(),
             code=r.code, distance=gap(first.computed, _iv(v), "amount") if severity != "rounding" else "",
             cause=first.cause))
@@ -420,23 +420,23 @@ def check_statement_sums(doc: Document, role: str) -> list[Finding]:
     out = []
     for w, parts in whole_and_parts(doc.statements):
         if w.amount is not None and all(p.amount is not None for p in parts):
-            out += _part_sum(w, parts, role, "amount", w.amount.interval, w.amount.value, w.amount.text,
+            out += _part_sum(w, parts, role, "amount", w.amount.interval, w.amount.value, w.amount,
                              [(p.amount.interval, p.amount.value) for p in parts])
         sw, sp = _signed(w), [_signed(p) for p in parts]
         if w.change is not None and sw is not None and all(x is not None for x in sp):
-            out += _part_sum(w, parts, role, "change", sw[0], sw[1], w.change.text, sp)
+            out += _part_sum(w, parts, role, "change", sw[0], sw[1], w.change, sp)
     return out
 
 
 def _part_sum(w: Statement, parts: list[Statement], role: str, what: str, whole: Interval, whole_v: Decimal,
-              like: str, vals: list[tuple[Interval, Decimal]]) -> list[Finding]:
+              like: Amount, vals: list[tuple[Interval, Decimal]]) -> list[Finding]:
     total = Interval.total(v[0] for v in vals)
     exact = sum((v[1] for v in vals), Decimal(0))
     if exact == whole_v:
         return []
     ok = total.meets(whole)
     names = " + ".join(p.subject for p in parts)
-    fmt = (lambda v: printed(v, like)) if what == "amount" else (lambda v: _change_text(v, like))
+    fmt = (lambda v: printed_like(v, like)) if what == "amount" else (lambda v: _change_text(v, like))
     rule = (f"stated {what}s of the parts ({names}) add up to {fmt(exact)} ∈ {fmt_iv(total, 3)}; "
             f"the whole's {what} {fmt(whole_v)} ∈ {fmt_iv(whole, 3)}: "
             f"{'meets (rounding only)' if ok else 'mismatch'}")
@@ -444,9 +444,9 @@ def _part_sum(w: Statement, parts: list[Statement], role: str, what: str, whole:
                               distance="" if ok else gap(total, whole, "amount"))]
 
 
-def _change_text(v: Decimal, like: str) -> str:
+def _change_text(v: Decimal, like: Amount) -> str:
     word = "增加" if v > 0 else "减少" if v < 0 else "持平"
-    return f"{word} {printed(abs(v), like)}"
+    return f"{word} {printed_like(abs(v), like)}"
 
 
 def check_sums(doc: Document, role: str) -> list[Finding]:
