@@ -17,7 +17,7 @@ _TITLE_RE = re.compile(r"(?P<year>20\d\d)\s*年(?:度)?\s*(?P<dept>[^\s\d，。�
 _DEPT_RE = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称)\s*[:：]\s*(?P<dept>[^\s:：]{2,40}?)(?=\s|$|单位\s*[:：])")
 _UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
 _UNIT_ITEM_RE = re.compile(r"(?:^|[\s；;。：:])\s*\d{1,2}\s*[.．、]\s*(?P<name>[^；;。\n]{3,50}?)(?=[；;。]|\s+\d{1,2}\s*[.．、]|\n|$)")
-_UNIT_SUFFIX = re.compile(r"(?:（本级）|\(本级\)|局|委员会|委|厅|中心|院|所|站|队|馆|校|办|处|会|室|社|场|园|（[^）]*）)$")
+_UNIT_SUFFIX = re.compile(r"(?:（本级）|\(本级\)|局|委员会|委|厅|中心|院|所|站|队|馆|校|学|办|处|会|室|社|场|园|（[^）]*）)$")
 _DEPT_SUFFIX = re.compile(r"(?:局|委员会|厅|委|办公室|中心|院|所|部|会|处|署|社)$")
 
 
@@ -90,6 +90,17 @@ def budget_units(texts: list[str]) -> tuple[str, ...]:
     end = re.search(r"\n\s*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）])",
                     body[start + 4:])
     section = body[start: start + 4 + (end.start() if end else 2000)]
+    # a long name wrapped onto the next line continues it (the line does not end like a unit name)
+    lines = section.split("\n")
+    joined = lines[:1]
+    for line in lines[1:]:
+        prev = joined[-1].strip()
+        if re.match(r"\s*\d{1,2}\s*[.．、]", prev) and not _UNIT_SUFFIX.search(prev) \
+                and not re.match(r"\s*\d{1,2}\s*[.．、]", line):
+            joined[-1] = prev + line.strip()
+        else:
+            joined.append(line)
+    section = "\n".join(joined)
     out: list[str] = []
     for m in _UNIT_ITEM_RE.finditer(section):
         name = re.sub(r"\s+", "", m.group("name")).strip("，,")

@@ -1,0 +1,195 @@
+"""Projects: the rows of the project table (表7 一般公共预算项目支出情况表) and the project
+descriptions of the narrative (七: 项目名称 / 预算安排规模 / 承担单位 / …, or a ruled list with
+序号 / 项目名称 / 项目单位 / 功能科目 / 预算金额 inside the narrative), joined into one record each.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from ..core import Project, Table
+from ..numbers import Amount
+from ..pdf import Page, SPACE_GAP
+from . import phrases as ph
+from .narrative import PROJECT_START_RE, paragraphs, rule_bands
+
+SECRET_RE = re.compile(r"特定目标\s*(?P<code>[0-9A-Z]{8})")
+NOT_DISCLOSED = "完全不予公开"
+_LABELS = (("basis", r"(?:设立的)?政策依据"), ("scale", r"预算安排规模|预算金额|项目金额"),
+           ("unit", r"(?:项目)?(?:承担|实施)单位|项目单位"), ("allocation", r"资金分配情况"),
+           ("period", r"(?:资金)?执行时间|实施期限"))
+_LABEL_RE = re.compile(r"^\s*(?P<label>" + "|".join(f"(?:{p})" for _, p in _LABELS) + r")\s*[:：]\s*(?P<value>.*)$", re.S)
+_HEADERS = {"name": r"项目名称", "unit": r"项目单位|单位名称|实施单位|承担单位", "code": r"功能科目|科目",
+            "amount": r"预算金额|金额|预算数", "seq": r"序号"}
+JOIN_FUZZY = 85
+
+
+def norm_project_name(name: str) -> str:
+    t = ph.fold(name).translate(str.maketrans("()[]【】〔〕", "（）（）（）（）"))
+    return re.sub(r"\s", "", t)
+
+
+def _secret(name: str, *texts: str) -> tuple[bool, str]:
+    m = SECRET_RE.search(ph.fold(name))
+    return bool(m) or any(NOT_DISCLOSED in t for t in texts), m.group("code") if m else ""
+
+
+# ---------------------------------------------------------------- from the project table
+
+def table_projects(tables: tuple[Table, ...]) -> list[Project]:
+    out = []
+    for t in tables:
+        if t.kind != "gpb_project":
+            continue
+        i = t.column_index("项目支出合计")
+        for r in t.rows:
+            if not r.project:
+                continue
+            amount = r.values[i] if i is not None else next((v for v in r.values if v is not None), None)
+            secret, target = _secret(r.project)
+            out.append(Project(r.project, r.group, r.code, amount, r.page, secret, target, "table"))
+    return out
+
+
+# ---------------------------------------------------------------- from the narrative blocks (七)
+
+@dataclass
+class _Block:
+    name: str
+    page: int
+    fields: dict
+
+
+def narrative_blocks(pages: list[Page], regions: dict) -> list[Project]:
+    blocks: list[_Block] = []
+    for par in paragraphs(pages, regions):
+        text = par.text
+        start = PROJECT_START_RE.match(text)
+        if start:
+            blocks.append(_Block(text[start.end():].strip(), par.page_at(0), {}))
+            continue
+        if not blocks:
+            continue
+        m = _LABEL_RE.match(text)
+        if m:
+            key = next(k for k, p in _LABELS if re.fullmatch(p, m.group("label")))
+            blocks[-1].fields.setdefault(key, m.group("value").strip())
+        elif ph.HEADING_RE.match(text):
+            blocks.append(_Block("", 0, {}))    # the block list ended; later labels are not projects
+    out = []
+    for b in blocks:
+        if not b.name:
+            continue
+        f = b.fields
+        scale = f.get("scale", "")
+        m = ph.MONEY_RE.search(ph.fold(scale))
+        amount = Amount.parse(ph.clean_number(m.group("num")), m.group("unit")) if m else None
+        secret, target = _secret(b.name, f.get("basis", ""), f.get("allocation", ""))
+        out.append(Project(b.name, f.get("unit", ""), "", amount, b.page, secret, target, "narrative",
+                           scale=scale, allocation=f.get("allocation", ""), period=f.get("period", ""),
+                           basis=f.get("basis", ""), narrative_page=b.page))
+    return out
+
+
+# ---------------------------------------------------------------- a ruled project list inside the narrative
+
+def _cell_text(words) -> str:
+    words = sorted(words, key=lambda w: (round(w.top), w.x0))
+    out, prev = "", None
+    for w in words:
+        if prev is not None and abs(w.top - prev.top) < 2 and w.x0 - prev.x1 > SPACE_GAP * w.size:
+            out += " "
+        out += w.text
+        prev = w
+    return out
+
+
+def _grid(page: Page, top: float, bottom: float) -> list[list[str]]:
+    """Cell texts of the ruled grid between top and bottom (rows by horizontal rules, columns by vertical)."""
+    ys = sorted({round(r.top) for r in page.hrules if top <= r.top <= bottom})
+    xs = sorted({round(r.x0) for r in page.vrules if r.bottom > top and r.top < bottom})
+    xs = [x for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > 3]
+    if len(ys) < 2 or len(xs) < 3:
+        return []
+    cells: dict[tuple[int, int], list] = {}
+    for w in page.words:
+        if not top <= w.ymid <= bottom:
+            continue
+        r = next((i for i in range(len(ys) - 1) if ys[i] <= w.ymid < ys[i + 1]), None)
+        c = next((i for i in range(len(xs) - 1) if xs[i] <= w.xmid < xs[i + 1]), None)
+        if r is not None and c is not None:
+            cells.setdefault((r, c), []).append(w)
+    return [[_cell_text(cells.get((r, c), ())) for c in range(len(xs) - 1)] for r in range(len(ys) - 1)]
+
+
+def list_projects(pages: list[Page]) -> list[Project]:
+    out = []
+    for page in pages:
+        for top, bottom in rule_bands(page):
+            rows = _grid(page, top, bottom)
+            if not rows:
+                continue
+            head = [re.sub(r"\s", "", c) for c in rows[0]]
+            cols = {k: next((i for i, h in enumerate(head) if re.fullmatch(f"(?:{p})", h)), None)
+                    for k, p in _HEADERS.items()}
+            if cols["name"] is None or cols["amount"] is None:
+                continue
+            for cells in rows[1:]:
+                name = cells[cols["name"]].strip()
+                if not name or re.fullmatch(r"合\s*计|总\s*计", name):
+                    continue
+                code_cell = cells[cols["code"]] if cols["code"] is not None else ""
+                code = re.match(r"\s*(\d{7}|\d{5}|\d{3})\b", code_cell)
+                amount = Amount.parse(cells[cols["amount"]].replace(" ", ""))
+                secret, target = _secret(name)
+                out.append(Project(name, cells[cols["unit"]].strip() if cols["unit"] is not None else "",
+                                   code.group(1) if code else "", amount, page.number, secret, target, "narrative",
+                                   scale=cells[cols["amount"]].strip(), narrative_page=page.number))
+    return out
+
+
+# ---------------------------------------------------------------- joining
+
+def _same_amount(a: Project, b: Project) -> bool:
+    return a.amount is not None and b.amount is not None and a.amount.value == b.amount.value
+
+
+def _score(t: Project, n: Project) -> float:
+    if t.target_code or n.target_code:
+        return 100.0 if t.target_code == n.target_code else 0.0
+    return fuzz.ratio(norm_project_name(t.name), norm_project_name(n.name))
+
+
+def join(table: list[Project], narrative: list[Project]) -> tuple[Project, ...]:
+    """One record per project: exact or close names with equal amounts, the unit breaking ties."""
+    used: set[int] = set()
+    out = []
+    for t in table:
+        best, best_key = None, None
+        for j, n in enumerate(narrative):
+            if j in used:
+                continue
+            score = _score(t, n)
+            same = _same_amount(t, n)
+            ok = score == 100 or (score >= JOIN_FUZZY and same)
+            if not ok:
+                continue
+            key = (same, norm_project_name(n.unit) == norm_project_name(t.unit), score)
+            if best_key is None or key > best_key:
+                best, best_key = j, key
+        if best is None:
+            out.append(t)
+            continue
+        used.add(best)
+        n = narrative[best]
+        out.append(replace(t, unit=t.unit or n.unit, code=t.code or n.code, secret=t.secret or n.secret,
+                           target_code=t.target_code or n.target_code, source="both", scale=n.scale,
+                           allocation=n.allocation, period=n.period, basis=n.basis, narrative_page=n.narrative_page))
+    out += [n for j, n in enumerate(narrative) if j not in used]
+    return tuple(out)
+
+
+def extract_projects(pages: list[Page], regions: dict, tables: tuple[Table, ...]) -> tuple[Project, ...]:
+    return join(table_projects(tables), narrative_blocks(pages, regions) + list_projects(pages))

@@ -1,0 +1,57 @@
+"""Document metadata on the corpora and on built pages."""
+from pathlib import Path
+
+import pytest
+
+from yoydiff.parsers.meta import extract_meta
+from yoydiff.pdf import Char, Page, read_pages
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+@pytest.mark.parametrize("path, department, year, units", [
+    ("urumqi/urumqi-hrss-2026.pdf", "乌鲁木齐市人力资源和社会保障局", 2026, 9),
+    ("urumqi/urumqi-hrss-2025-reconstructed.pdf", "乌鲁木齐市人力资源和社会保障局", 2025, 10),
+    ("deptb/2025.pdf", "青岚县卫生健康委员会", 2025, 6),
+    ("deptb/2024.pdf", "青岚县卫生健康委员会", 2024, 5),
+])
+def test_corpora(path, department, year, units):
+    meta = extract_meta(read_pages(CORPORA / path))
+    assert (meta.department, meta.year, meta.kind, meta.unit, meta.is_disclosure) == (department, year, "预算", "万元", True)
+    assert len(meta.budget_units) == units
+
+
+def test_budget_unit_lists_of_both_templates():
+    meta = extract_meta(read_pages(CORPORA / "urumqi" / "urumqi-hrss-2026.pdf"))
+    assert meta.budget_units[0] == "乌鲁木齐市人力资源和社会保障局（本级）"
+    assert meta.budget_units[-1] == "乌鲁木齐市人事考试中心"
+    assert "乌鲁木齐市人力资源和社会保障信息中心（乌鲁木齐市社会保障卡管理中心）" in meta.budget_units
+    meta = extract_meta(read_pages(CORPORA / "deptb" / "2025.pdf"))
+    assert meta.budget_units == ("青岚县卫生健康委员会（本级）", "青岚县疾病预防控制中心", "青岚县妇幼保健院",
+                                 "青岚县卫生监督所", "青岚县乡镇卫生院（12家汇总）", "青岚县医疗急救指挥中心")
+
+
+def _page(number, lines):
+    chars = []
+    for top, text in lines:
+        x = 60.0
+        for ch in text:
+            chars.append(Char(ch, x, x + 12, top, top + 12, 12.0))
+            x += 12
+    return Page(number, 595, 842, tuple(chars), ())
+
+
+def test_final_accounts_in_yuan_with_inline_units():
+    pages = [_page(1, [(100, "某某县教育局"), (140, "2023年度部门决算")]),
+             _page(2, [(60, "二、机构设置"), (90, "本部门决算包括：1.某某县教育局（本级）；2.某某县第一中学；3.某某县实验小学。"),
+                       (120, "三、收入支出决算总表"), (150, "编制部门：某某县教育局 单位：元"),
+                       (180, "财政拨款收入支出 一般公共预算 基本支出 项目支出 三公 政府性基金")])]
+    meta = extract_meta(pages)
+    assert (meta.department, meta.year, meta.kind, meta.unit) == ("某某县教育局", 2023, "决算", "元")
+    assert meta.budget_units == ("某某县教育局（本级）", "某某县第一中学", "某某县实验小学")
+    assert meta.is_disclosure
+
+
+def test_a_chinese_text_that_is_not_a_disclosure():
+    meta = extract_meta([_page(1, [(100, "关于开展2025年春季植树活动的通知"), (130, "各单位：为改善生态环境，定于三月开展植树活动。")])])
+    assert not meta.is_disclosure and "only" in meta.evidence
