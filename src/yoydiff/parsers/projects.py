@@ -45,8 +45,8 @@ def table_projects(tables: tuple[Table, ...]) -> list[Project]:
             continue
         i = t.column_index("项目支出合计")
         for r in t.rows:
-            if not r.project:
-                continue
+            if not r.project or all(v is None for v in r.values):
+                continue                      # no figures: not a project row (e.g. a wrapped name's tail)
             amount = r.values[i] if i is not None else next((v for v in r.values if v is not None), None)
             secret, target = _secret(r.project)
             out.append(Project(r.project, r.group, r.code, amount, r.page, secret, target, "table"))
