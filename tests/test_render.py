@@ -204,11 +204,21 @@ def report() -> Report:
 
 
 @pytest.fixture(scope="module")
-def pdf(report, tmp_path_factory):
+def real() -> Report:
+    """The real pair, read and compared by the project (reader + compare)."""
+    from yoydiff.compare import compare
+    from yoydiff.reader import read_document
+
+    return compare(read_document(CORPUS / "urumqi-hrss-2025-reconstructed.pdf"),
+                   read_document(CORPUS / "urumqi-hrss-2026.pdf"))
+
+
+@pytest.fixture(scope="module")
+def pdf(real, tmp_path_factory):
     out = tmp_path_factory.mktemp("memo") / "memo.pdf"
-    start = time.perf_counter()
-    path, warnings = render_pdf(report, out)
-    return path, warnings, time.perf_counter() - start
+    start = time.process_time()
+    path, warnings = render_pdf(real, out)
+    return path, warnings, time.process_time() - start
 
 
 def _squash(s: str) -> str:
@@ -245,21 +255,20 @@ def test_view_model_from_the_urumqi_figures(report):
     assert merged[0].old == D("100.00") and "综合业务费" in merged[0].note
 
 
-def test_pdf_has_the_totals_and_every_required_error(pdf):
+def test_pdf_has_the_totals_and_every_required_error(pdf, real):
     from pdfminer.high_level import extract_text
 
     path, warnings, seconds = pdf
     text = _squash(extract_text(str(path)))
     assert "32,523.77" in text and "32,407.23" in text and "−116.54" in text
     required = [r for r in json.loads((CORPUS / "expected-findings.json").read_text()) if r["required"]]
-    for r in required:
-        if r["expected_severity"] != "error":
-            continue
-        f = next(f for f in FINDINGS if f.quote == r["quote"])
-        assert _squash(f.item) in text
-        assert _squash(r["stated"]) in text or _squash(f.stated) in text
-        for figure in re.findall(r"\d[\d,]*\.\d+%?", r["recomputed"])[:1]:
-            assert figure in text, figure
+    number = r"\d[\d,]*\.\d+%?"
+    for r in (r for r in required if r["expected_severity"] == "error"):
+        stated, recomputed = re.findall(number, r["stated"])[0], re.findall(number, r["recomputed"])[0]
+        assert stated in text and recomputed in text, (r["item"], stated, recomputed)
+    for f in real.findings:
+        if f.severity == "error":
+            assert _squash(f.item) in text and _squash(f.stated) in text and _squash(f.quote) in text
     assert "舍入差异" in text and "新增" in text
     assert "+100.00%" not in text     # growth from a zero base is 新增, never +100 %
 
@@ -276,9 +285,9 @@ def test_pdf_renders_quickly(pdf):
     path, _, seconds = pdf
     with path.open("rb") as fh:
         pages = sum(1 for _ in PDFPage.get_pages(fh))
-    logging.getLogger(__name__).warning("memo: %d pages in %.2f s", pages, seconds)
-    assert 4 <= pages <= 40
-    assert seconds < 6        # target 3 s; slack for a loaded CI machine
+    logging.getLogger(__name__).warning("memo: %d pages in %.2f s of CPU", pages, seconds)
+    assert 6 <= pages <= 30
+    assert seconds < 6        # about 2.5 s here; slack for a slow CI machine (CPU time, not wall time)
 
 
 def test_html_embeds_svg_charts_and_repeating_headers(report):
@@ -287,10 +296,10 @@ def test_html_embeds_svg_charts_and_repeating_headers(report):
     assert "table-header-group" in html and "counter(pages)" in html
 
 
-def test_xlsx_totals_are_numbers(report, tmp_path):
+def test_xlsx_totals_are_numbers(real, tmp_path):
     from openpyxl import load_workbook
 
-    path = write(report, tmp_path / "memo.xlsx", quiet=True)
+    path = write(real, tmp_path / "memo.xlsx", quiet=True)
     wb = load_workbook(path)
     assert wb.sheetnames[:4] == ["概要", "发现", "按支出功能分类", "按支出经济分类"]
     summary = {r[0]: r[1] for r in wb["概要"].iter_rows(min_row=2, values_only=True)}
@@ -298,8 +307,8 @@ def test_xlsx_totals_are_numbers(report, tmp_path):
     assert summary["2026年预算 收入总计"] == pytest.approx(32407.23)
     ws = wb["按支出功能分类"]
     assert ws.freeze_panes == "A2"
-    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "2080108")
-    assert (row[2].value, row[3].value) == (pytest.approx(646.75), pytest.approx(546.00))
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "2080108")     # 表5 of both years
+    assert (row[2].value, row[3].value) == (pytest.approx(534.75), pytest.approx(450.00))
     assert row[2].number_format == "#,##0.00"
     new = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "2080506")
     assert new[2].value is None and new[5].value == "新增"

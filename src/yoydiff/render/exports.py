@@ -63,7 +63,7 @@ def sheets(memo: Memo) -> tuple[Sheet, ...]:
                     ("增减额", t.change, None), ("增减率", ratio(t.old, t.new), None)]
     summary += [(f"{label}（条）", n, None) for _, label, n in memo.counts]
     out = [Sheet("summary", "概要", ("项目", "内容", ""), tuple(summary), (28, 70, 4))]
-    findings = memo.findings + memo.rounding + memo.targets
+    findings = memo.all_findings
     out.append(Sheet("findings", "发现", ("级别", "检查", "文件", "页", "位置", "项目", "编码", "列示", "复算", "差距",
                                           "原因", "规则", "原文", "对照页", "对照原文"),
                      tuple((f.severity, f.check, f.doc, f.page, f.location, f.item, f.code, f.stated, f.expected,

@@ -5,6 +5,7 @@ The view model (`Memo`) is also what the exports tabulate, so every format shows
 from __future__ import annotations
 
 import logging
+import re
 import os
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,10 +28,13 @@ MATCH_LABEL = {"matched": "对应", "renamed": "更名", "re-coded": "科目调�
                "new": "新增", "discontinued": "撤销", "review": "待核实"}
 # Change sections shown as tables, in memo order, with their titles.
 SECTIONS = (("functional", "按支出功能分类"), ("economic", "按支出经济分类"), ("income", "收入来源"),
-            ("structure", "基本支出与项目支出"), ("unit", "预算单位"), ("three_public", "财政拨款“三公”经费"),
+            ("structure", "支出结构（合计、基本、项目及各类）"), ("three_public", "财政拨款“三公”经费"),
             ("operating", "机关运行经费"), ("procurement", "政府采购"), ("assets", "国有资产占用"))
-TOTAL_WORDS = ("收入总计", "支出总计", "总计", "合计")
+SHOWN_ELSEWHERE = ("target", "lifecycle")   # in the indicator table and the line/project tables
+BLOCKS = ("error", "warning")            # a block with evidence each; the other severities a table row each
+TOTAL_WORDS = ("收入总计", "支出总计", "总计", "合计", "小计")
 MINUS = "−"
+UNPARSED_CHARS = 60      # an unparsed snippet in the appendix is cut to this many characters
 
 
 # ---------------------------------------------------------------- formatting
@@ -56,6 +60,11 @@ def pct_text(old: Decimal | None, new: Decimal | None, pct: Decimal | None = Non
     return ("+" if q > 0 else minus) + f"{abs(q)}%"
 
 
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def _delta(old: Decimal | None, new: Decimal | None, change: Decimal | None) -> Decimal | None:
     if change is not None:
         return change
@@ -77,6 +86,18 @@ class DocInfo:
     coverage: Decimal
     unparsed: tuple[Unparsed, ...]
     warnings: tuple[str, ...]
+
+    @property
+    def unparsed_by_page(self) -> list[tuple[int, list[str], list[str]]]:
+        """(page, texts, distinct reasons): one appendix row per page."""
+        pages: dict[int, tuple[list[str], list[str]]] = {}
+        for u in self.unparsed:
+            texts, reasons = pages.setdefault(u.page, ([], []))
+            texts.append(_clip(u.text, UNPARSED_CHARS))
+            kind = re.split(r"[:：]", u.reason, maxsplit=1)[0]   # the figures themselves are in the text
+            if kind not in reasons:
+                reasons.append(kind)
+        return [(p, t, r) for p, (t, r) in sorted(pages.items())]
 
 
 @dataclass(frozen=True)
@@ -127,8 +148,12 @@ class Memo:
     counts: tuple[tuple[str, str, int], ...]      # (severity, label, count)
     errors: tuple[FindingView, ...]
     top: tuple[Line, ...]
-    findings: tuple[FindingView, ...]             # all but rounding, errors first
+    all_findings: tuple[FindingView, ...]         # every finding, by severity (the exports list them all)
+    findings: tuple[FindingView, ...]             # errors and warnings, errors first
+    notices: tuple[FindingView, ...]
+    lifecycle: int                                # lifecycle notices, shown in the line and project tables
     rounding: tuple[FindingView, ...]
+    insufficient: tuple[FindingView, ...]
     targets: tuple[FindingView, ...]              # lowered performance targets
     sections: tuple[Section, ...]
     projects: tuple[Section, ...]                 # matched / changed / new / discontinued / merged & split
@@ -264,8 +289,12 @@ def build(report: Report, font: str = "Noto Serif CJK SC") -> Memo:
         counts=tuple((s, SEVERITY_LABEL[s], report.count(s)) for s in SEVERITIES),
         errors=tuple(v for v in views if v.finding.severity == "error"),
         top=tuple(ranked[:5]),
-        findings=tuple(v for v in views if v.finding.severity != "rounding" and v.finding.check != "target"),
+        all_findings=tuple(views),
+        findings=tuple(v for v in views if v.finding.severity in BLOCKS and v.finding.check != "target"),
+        notices=tuple(v for v in views if v.finding.severity == "notice" and v.finding.check not in SHOWN_ELSEWHERE),
+        lifecycle=sum(1 for f in report.findings if f.check == "lifecycle" and f.severity not in BLOCKS),
         rounding=tuple(v for v in views if v.finding.severity == "rounding"),
+        insufficient=tuple(v for v in views if v.finding.severity == "insufficient" and v.finding.check != "target"),
         targets=tuple(v for v in views if v.finding.check == "target"),
         sections=tuple(sections),
         projects=_match_sections(projects, PROJECT_GROUPS) if projects else (),
