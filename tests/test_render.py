@@ -322,7 +322,7 @@ def test_csv_md_json(report, tmp_path):
     assert rows["208"][2:6] == ["32071.73", "32046.53", "-25.20", "-0.08%"]
     md = write(report, tmp_path / "memo.md", quiet=True).read_text(encoding="utf-8")
     assert "| 2080506 | 机关事业单位职业年金缴费支出（新增） |  | 658.65 | +658.65 | 新增 |" in md
-    assert "32,523.77 → 32,407.23" in md
+    assert "32,523.77 → 32,407.23" in md and "&#" not in md      # markdown is not HTML-escaped
     data = json.loads(write(report, tmp_path / "memo.json", quiet=True).read_text(encoding="utf-8"))
     row = next(c for c in data["changes"] if c["section"] == "functional" and c["code"] == "208")
     assert (row["old"], row["new"]) == ("32071.73", "32046.53")

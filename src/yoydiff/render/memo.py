@@ -60,6 +60,11 @@ def pct_text(old: Decimal | None, new: Decimal | None, pct: Decimal | None = Non
     return ("+" if q > 0 else minus) + f"{abs(q)}%"
 
 
+def md_cell(text) -> str:
+    """Text safe inside a markdown table cell: one line, pipes escaped."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
 def _clip(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -265,7 +270,8 @@ def build(report: Report, font: str = "Noto Serif CJK SC") -> Memo:
                                   v.finding.page or 0))
     sections = []
     for key, title in SECTIONS:
-        rows = [line(c) for c in report.changes if c.section == key]
+        # tree order: uncoded rows (totals, sources) as given, then coded rows by code
+        rows = sorted((line(c) for c in report.changes if c.section == key), key=lambda ln: (ln.code != "", ln.code))
         if rows:
             sections.append(Section(key=key, title=title, lines=tuple(rows)))
     functional = next((s.lines for s in sections if s.key == "functional"), ())
@@ -319,9 +325,9 @@ def environment():
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())),
-                             autoescape=jinja2.select_autoescape(["html", "j2"], default_for_string=True),
+                             autoescape=lambda name: name is None or name.endswith(".html.j2"),
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.filters.update(amt=fmt_amount, signed=signed)
+    env.filters.update(amt=fmt_amount, signed=signed, cell=md_cell)
     return env
 
 
