@@ -279,6 +279,20 @@ def test_no_missing_glyph_or_font_warnings(pdf):
     assert bad == []
 
 
+def test_every_embedded_font_is_the_cjk_family(pdf):
+    """A glyph missing from the chosen font would be drawn from a fallback font (or as a box): none is embedded."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+
+    path, _, _ = pdf
+    names = set()
+    with path.open("rb") as fh:
+        for page in PDFPage.get_pages(fh):
+            for font in (resolve1(page.resources.get("Font")) or {}).values():
+                names.add(resolve1(font)["BaseFont"].name.split("+", 1)[-1])
+    assert names and all(n.startswith("Noto-Serif-CJK-SC") or n.startswith("Noto-Sans-CJK-SC") for n in names), names
+
+
 def test_pdf_renders_quickly(pdf):
     from pdfminer.pdfpage import PDFPage
 
