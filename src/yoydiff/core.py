@@ -136,6 +136,7 @@ class Project:
     period: str = ""                   # 执行时间
     basis: str = ""                    # 政策依据
     narrative_page: int | None = None
+    details: tuple[tuple[str, str], ...] = ()   # other labelled lines of the description (补贴标准：…)
 
 
 @dataclass(frozen=True)

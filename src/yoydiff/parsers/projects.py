@@ -21,6 +21,7 @@ _LABELS = (("basis", r"(?:设立的)?政策依据"), ("scale", r"预算安排规
            ("unit", r"(?:项目)?(?:承担|实施)单位|项目单位"), ("allocation", r"资金分配情况"),
            ("period", r"(?:资金)?执行时间|实施期限"))
 _LABEL_RE = re.compile(r"^\s*(?P<label>" + "|".join(f"(?:{p})" for _, p in _LABELS) + r")\s*[:：]\s*(?P<value>.*)$", re.S)
+_OTHER_LABEL_RE = re.compile(r"^\s*(?P<label>[^\s：:，。；、]{2,10})\s*[:：]\s*(?P<value>.+)$", re.S)
 _HEADERS = {"name": r"项目名称", "unit": r"项目单位|单位名称|实施单位|承担单位", "code": r"功能科目|科目",
             "amount": r"预算金额|金额|预算数", "seq": r"序号"}
 JOIN_FUZZY = 85
@@ -78,6 +79,8 @@ def narrative_blocks(pages: list[Page], regions: dict) -> list[Project]:
             blocks[-1].fields.setdefault(key, m.group("value").strip())
         elif ph.HEADING_RE.match(text):
             blocks.append(_Block("", 0, {}))    # the block list ended; later labels are not projects
+        elif blocks[-1].name and (o := _OTHER_LABEL_RE.match(text)):
+            blocks[-1].fields.setdefault("details", []).append((o.group("label"), o.group("value").strip()))
     out = []
     for b in blocks:
         if not b.name:
@@ -89,7 +92,8 @@ def narrative_blocks(pages: list[Page], regions: dict) -> list[Project]:
         secret, target = _secret(b.name, f.get("basis", ""), f.get("allocation", ""))
         out.append(Project(b.name, f.get("unit", ""), "", amount, b.page, secret, target, "narrative",
                            scale=scale, allocation=f.get("allocation", ""), period=f.get("period", ""),
-                           basis=f.get("basis", ""), narrative_page=b.page))
+                           basis=f.get("basis", ""), narrative_page=b.page,
+                           details=tuple(f.get("details", ()))))
     return out
 
 
@@ -186,7 +190,8 @@ def join(table: list[Project], narrative: list[Project]) -> tuple[Project, ...]:
         n = narrative[best]
         out.append(replace(t, unit=t.unit or n.unit, code=t.code or n.code, secret=t.secret or n.secret,
                            target_code=t.target_code or n.target_code, source="both", scale=n.scale,
-                           allocation=n.allocation, period=n.period, basis=n.basis, narrative_page=n.narrative_page))
+                           allocation=n.allocation, period=n.period, basis=n.basis, narrative_page=n.narrative_page,
+                           details=n.details))
     out += [n for j, n in enumerate(narrative) if j not in used]
     return tuple(out)
 

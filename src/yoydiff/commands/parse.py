@@ -1,0 +1,42 @@
+"""`yoydiff parse FILE.pdf`: the document model of one disclosure, summarised; --json writes it."""
+from __future__ import annotations
+
+import sys
+
+from ..numbers import fmt_pct
+from ..reader import read_document
+from ..serialize import document_to_json, write_json
+
+
+def add_arguments(p) -> None:
+    p.add_argument("file", help="the disclosure PDF")
+    p.add_argument("--unparsed", type=int, default=15, metavar="N",
+                   help="list at most N lines that were not understood (default 15)")
+
+
+def run(args) -> int:
+    doc = read_document(args.file, args.password)
+    out = sys.stdout
+    print(f"{doc.department or '(department not found)'} {doc.year or '?'}年 {doc.kind}  "
+          f"({doc.page_count} pages, amounts in {doc.unit})", file=out)
+    print(f"budget units: {len(doc.budget_units)}", file=out)
+    print(f"tables: {len(doc.tables)}", file=out)
+    for t in doc.tables:
+        pages = f"p.{t.pages[0]}" + (f"–{t.pages[-1]}" if len(t.pages) > 1 else "") if t.pages else ""
+        state = f"empty: {t.empty_note[:40]}" if t.is_empty else f"{len(t.rows)} rows × {len(t.columns)} columns"
+        print(f"  {t.number or '-':6} {t.title:<24} {pages:<9} {state}", file=out)
+    with_code = sum(1 for s in doc.statements if s.code)
+    print(f"statements: {len(doc.statements)} ({with_code} resolved to a code)", file=out)
+    print(f"projects: {len(doc.projects)}; performance indicators: {len(doc.indicators)}", file=out)
+    print(f"coverage: {fmt_pct(doc.coverage * 100)} of {doc.numeric_tokens} printed figures are in the model", file=out)
+    for w in doc.warnings:
+        print(f"warning: {w}", file=out)
+    if doc.unparsed:
+        print(f"not understood ({len(doc.unparsed)} lines):", file=out)
+        for u in doc.unparsed[: args.unparsed]:
+            print(f"  p.{u.page}: {u.text[:70]}  [{u.reason[:60]}]", file=out)
+        if len(doc.unparsed) > args.unparsed:
+            print(f"  … {len(doc.unparsed) - args.unparsed} more (see --json)", file=out)
+    if args.json:
+        write_json(document_to_json(doc), args.json)
+    return 0
