@@ -4,7 +4,7 @@ Frozen dataclasses only; the parsers build them, everything downstream reads the
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .numbers import Amount, Percent

@@ -5,14 +5,14 @@ Every sheet is built once (`sheets`) from the same `Memo` the PDF shows, so the 
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from ..compare import report_to_json
 from ..results import Report
-from .memo import Line, Memo, build, environment, pct_text
+from .memo import Line, Memo, environment, pct_text
 
 AMOUNT_FORMAT = "#,##0.00"
 PCT_FORMAT = "+0.00%;-0.00%;0.00%"
@@ -140,28 +140,7 @@ def write_md(memo: Memo, out: Path) -> Path:
     return out
 
 
-def _plain(o):
-    if isinstance(o, Decimal):
-        return str(o)
-    if dataclasses.is_dataclass(o):
-        return {f.name: _plain(getattr(o, f.name)) for f in dataclasses.fields(o)}
-    if isinstance(o, (list, tuple)):
-        return [_plain(x) for x in o]
-    if isinstance(o, dict):
-        return {str(k): _plain(v) for k, v in o.items()}
-    return o
-
-
-def report_json(report: Report) -> dict:
-    """compare.report_to_json when the comparison module provides it, else the report's fields as they are."""
-    try:
-        from ..compare import report_to_json
-    except ImportError:
-        return _plain(report)
-    return report_to_json(report)
-
-
 def write_json(report: Report, out: Path) -> Path:
-    out.write_text(json.dumps(report_json(report), ensure_ascii=False, indent=1), encoding="utf-8")
+    out.write_text(json.dumps(report_to_json(report), ensure_ascii=False, indent=1), encoding="utf-8")
     return out
 
