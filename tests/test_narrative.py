@@ -86,12 +86,13 @@ def test_2026_totals_sources_and_other_yoy(u2026):
     assert basic == [("14,197.84", "增加", "2,084.09", "增长", "17.20", "43.81"),
                      ("14,197.84", "增加", "2,084.09", "增长", "17.20", None)]
     three = [(s.subject, *_row(s)) for s in u2026[0] if s.topic == "three_public" and s.change]
+    # the change sentences take the amounts stated in the paragraph before them (same section)
     assert three == [
-        ("财政拨款“三公”经费预算", None, "增加", "6.40", "增长", "7.54"),
-        ("因公出国（境）费用", None, "增加", "0.00", "增长", "0.00"),
-        ("公务用车购置", None, "增加", "0.00", "增长", "0.00"),
-        ("公务用车运行维护费", None, "增加", "6.40", "增长", "7.54"),
-        ("公务接待费", None, "增加", "0.00", "增长", "0.00"),
+        ("财政拨款“三公”经费预算", "91.28", "增加", "6.40", "增长", "7.54"),
+        ("因公出国（境）费用", "0.00", "增加", "0.00", "增长", "0.00"),
+        ("公务用车购置", "0.00", "增加", "0.00", "增长", "0.00"),
+        ("公务用车运行维护费", "91.28", "增加", "6.40", "增长", "7.54"),
+        ("公务接待费", "0.00", "增加", "0.00", "增长", "0.00"),
     ]
     assert len([s for s in u2026[0] if s.change is not None]) == 33
     totals = {s.topic: s.amount.value for s in u2026[0] if s.topic in ("income_total", "expense_total")}
@@ -167,3 +168,34 @@ def test_deptb_2025_phrasings(d2025):
     assert zero == [("政府性基金预算拨款收入", "fund"), ("国有资本经营预算拨款收入", "income_source")]
     total = next(s for s in st if s.topic == "income_total")
     assert _row(total) == ("18,991.44", "增加", "1,078.28", "增长", "6.02")
+
+
+# ---- counts and amounts carried into change sentences (on the cached corpus documents)
+
+def test_project_counts_are_statements_and_the_count_check_fires():
+    from corpus import document
+    from yoydiff.checks import run_document_checks
+
+    doc = document("urumqi-2026")
+    counts = [(s.subject, s.quote, s.page, s.amount, s.topic) for s in doc.statements if s.topic == "count"]
+    assert counts == [("当年预算安排项目个数", "当年预算安排项目共27个", 45, None, "count")]
+    found = [(f.severity, f.stated, f.expected, f.page) for f in run_document_checks(doc, "new") if f.check == "count"]
+    assert found == [("warning", "27", "28", 45)]
+    deptb = [(s.subject, s.quote) for s in document("deptb-2025").statements if s.topic == "count"]
+    assert deptb == [("安排项目个数", "共安排项目17个"), ("实行绩效目标管理的项目个数", "2025年本部门实行绩效目标管理的项目17个")]
+    assert not [f for f in run_document_checks(document("deptb-2025"), "new") if f.check == "count"]
+
+
+def test_three_public_changes_take_the_amount_stated_before_and_their_rates_hold():
+    from corpus import document
+    from yoydiff.checks import run_document_checks
+
+    for name, total, change in (("urumqi-2026", "91.28", "6.40"), ("urumqi-2025", "84.88", "3.68")):
+        doc = document(name)
+        changed = [s for s in doc.statements if s.topic == "three_public" and s.change is not None]
+        assert [s.amount.text for s in changed] == [total, "0.00", "0.00", total, "0.00"]
+        assert changed[0].change.text == change and changed[0].quote.startswith(f"{doc.year}年财政拨款“三公”经费预算比上年")
+        assert changed[4].quote.startswith("公务接待费增加") and changed[4].quote.count("万元") == 1
+        found = run_document_checks(doc, "new")
+        assert not [f for f in found if f.check == "rate" and "三公" in f.location]
+        assert not [f for f in found if f.severity == "insufficient"]

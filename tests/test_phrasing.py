@@ -1,6 +1,9 @@
 """Phrasing variants of narrative figures (phrasing.md), on short paragraphs built here."""
+from dataclasses import replace
+from pathlib import Path
 from decimal import Decimal
 
+from yoydiff.parsers import phrases as ph
 from yoydiff.parsers.narrative import HEDGED, paragraphs, parse_paragraph
 from yoydiff.pdf import Char, Page
 
@@ -122,3 +125,71 @@ def test_paragraph_continues_across_a_page_footer_and_a_broken_number():
     st = parse_paragraph(pars[0].text)
     assert (st[0].change.text, st[0].rate.text) == ("1,393.65", "7.23")
     assert pars[0].page_at(len(pars[0].text) - 1) == 2
+
+
+def test_project_count_variants():
+    from yoydiff.parsers.narrative import parse_paragraph as pp
+    cases = {"当年预算安排项目共27个，其中财政拨款项目涉及预算金额14,900.94万元。": ("当年预算安排项目个数", "当年预算安排项目共27个"),
+             "本年度共安排27个项目，合计1,000万元。": ("安排项目个数", "本年度共安排27个项目"),
+             "我局实施项目共计5项。": ("实施项目个数", "我局实施项目共计5项"),
+             "2025年本部门实行绩效目标管理的项目１７个。": ("实行绩效目标管理的项目个数", "2025年本部门实行绩效目标管理的项目１７个")}
+    for text, (subject, quote) in cases.items():
+        counts = [(s.subject, s.quote, s.amount) for s in pp(text) if s.topic == "count"]
+        assert counts == [(subject, quote, None)], text
+    for text in ("安排购置单价50万元以上大型设备0台。", "项目资金27万元。", "整体预算绩效目标0个，涉及预算金额0.00万元。"):
+        assert not [s for s in pp(text) if s.topic == "count"], text
+
+
+def test_change_without_amount_takes_the_earlier_amount_of_its_subject():
+    from yoydiff.checks.rates import check_statement
+    from yoydiff.parsers.narrative import carry_amounts
+
+    text = "公务接待费10.00万元，公务用车运行维护费20.00万元。其中：公务接待费增加2.00万元，增长25.00%；公务用车运行维护费减少5.00万元，下降30.00%。"
+    st = parse_paragraph(text, 3, year=2026)
+    change = [s for s in st if s.change is not None]
+    assert [(s.subject, s.amount.text, s.quote) for s in change] == [
+        ("公务接待费", "10.00", "公务接待费增加2.00万元，增长25.00%"), ("公务用车运行维护费", "20.00", "公务用车运行维护费减少5.00万元，下降30.00%")]
+    # 10 − 2 = 8, 2/8 = 25% holds; 20 + 5 = 25, 5/25 = 20% ≠ 30%: flagged
+    assert check_statement(change[0], "new") == []
+    assert [(f.check, f.severity, f.expected) for f in check_statement(change[1], "new")] == [("rate", "error", "20.00%")]
+    # nothing is lent by another year's figure, by two different amounts, or across sections
+    for text in ("2025年公务接待费8.00万元。2026年公务接待费增加2.00万元，增长25.00%。",
+                 "公务接待费8.00万元，公务接待费10.00万元。公务接待费增加2.00万元，增长25.00%。"):
+        assert [s.amount for s in parse_paragraph(text, 3, year=2026) if s.change is not None] == [None], text
+    a = parse_paragraph("公务接待费10.00万元。", 3, section="十、三公")
+    b = parse_paragraph("公务接待费增加2.00万元，增长25.00%。", 3, section="十一、委托业务费")
+    assert carry_amounts(a + b, 2026)[-1].amount is None
+    assert carry_amounts(a + [replace(b[0], section="十、三公")], 2026)[-1].amount.text == "10.00"
+
+
+# Paragraphs of the corpora as a traditional-script mirror publishes them (預算, 較上年, 增長, 萬元, 佔, 分別, 撥款).
+TRADITIONAL = [
+    "烏魯木齊市人力資源和社會保障局部門收入預算 32,407.23 萬元，其中：一般公共預算 20,673.56 萬元，佔 63.79%，比上年預算增加 1,393.65 萬元，增長 7.23%，主要原因是 2026 年因人員增加、工資調資及增加殘疾人保障金、職業年金單位部分實繳等支出，一般公共預算同比增長明顯。",
+    "17. 社會保障和就業支出（類）就業補助（款）其他就業補助支出（項）：2026 年預算數為 1,541.42 萬元，比上年預算減少 664.77 萬元，下降 30.13%，主要原因是新增 2 個項目分別為社會保障和就業-就業補助資金（公就中心）304 萬元、烏財社【2025】215 號關於提前下達 2026 年自治區財政就業補助資金預算項目 357.42 萬元，共計金額 661.42 萬元，故變動度較大。",
+    "烏魯木齊市人力資源和社會保障局2026年財政撥款“三公”經費數為91.28萬元，其中：因公出國（境）費用0.00萬元，公務用車購置0.00萬元，公務用車運行維護費91.28萬元，公務接待費0.00萬元。2026年財政撥款“三公”經費預算比上年預算增加6.40萬元，增長7.54%，其中：因公出國（境）費用增加0.00萬元，增長0.00%，主要原因是2025年與2026年均未安排因公出國（境）費用；公務用車購置增加0.00萬元，增長0.00%，主要原因是2025年與2026年均未安排公務用車購置；公務用車運行維護費增加6.40萬元，增長7.54%，主要原因是2026年批復有租用公務用車，因此安排該車輛租金及油料預算支出；公務接待費增加 0.00 萬元，增長 0.00%，主要原因是 2025 年與 2026 年均未安排公務接待費。",
+    "11．衛生健康支出（類）公共衛生（款）衛生監督機構（項）：2025年預算數為289.82萬元，同比減少6.70萬元，增幅2.26%，主要原因是衛生監督所人員退休減少，人員經費相應減少。",
+    "2025年本部門機關運行經費預算105.40萬元，同比減少5.60萬元，減幅5.05%，主要用於委機關和縣衛生監督所（參照公務員法管理）的辦公費、水電費、郵電費、差旅費、公務用車運行維護費等日常運轉支出。",
+]
+
+
+def _corpus_line(name, needle):
+    path = Path(__file__).resolve().parent.parent / "corpora" / name
+    return next(ln for ln in path.read_text(encoding="utf-8").splitlines() if needle in ln)
+
+
+def test_traditional_paragraphs_parse_as_the_simplified_originals():
+    u, d = "urumqi/urumqi-hrss-2026.txt", "deptb/2025.txt"
+    simplified = [_corpus_line(u, "部门收入预算 32,407.23"), _corpus_line(u, "17. 社会保障和就业支出"),
+                  "".join(_corpus_line(u, k) for k in ("2026年财政拨款“三公”经费数为", "2026年财政拨款“三公”经费预算比",
+                                                       "因此安排该车辆租金")),
+                  _corpus_line(d, "卫生监督机构（项）"), _corpus_line(d, "机关运行经费预算105.40")]
+    statements = 0
+    for simp, trad in zip(simplified, TRADITIONAL):
+        a, b = parse_paragraph(simp, 5, year=2026), parse_paragraph(trad, 5, year=2026)
+        assert [replace(s, quote="", reason=None) for s in a] == [replace(s, quote="", reason=None) for s in b]
+        assert [(len(s.quote), len(s.reason or "")) for s in a] == [(len(s.quote), len(s.reason or "")) for s in b]
+        assert all(s.quote in trad for s in b)
+        statements += len(a)
+    assert statements == 15
+    trip = parse_paragraph(TRADITIONAL[-1], 5, year=2025)[0]
+    assert (trip.subject, trip.change.text, trip.rate_word, trip.rate_direction) == ("机关运行经费预算", "5.60", "减幅", "下降")

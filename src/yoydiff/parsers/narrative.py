@@ -8,8 +8,12 @@ Conventions a check can rely on:
 - Statement.comparison is "上年预算" for every plain year-over-year phrasing (比上年预算, 较上年, 同比,
   与上年相比); otherwise what the text compares with: 年初预算, 调整预算, 上年决算, 上年执行数, "2019年".
 - A hedged figure (约, 近, 超过) keeps its value and gets HEDGED appended to comparison.
-- A change stated without its current amount ("其中：公务接待费增加0.00万元") is a statement with
-  amount None; the amount, when printed, is in an earlier statement with the same subject.
+- A change stated without its current amount ("其中：公务接待费增加0.00万元") takes the amount of an
+  earlier plain amount statement of the same section with the same subject (「…公务接待费0.00万元。」
+  then 「…公务接待费增加0.00万元，增长0.00%」), when exactly one such amount of the document's year is
+  stated there (see carry_amounts); its quote stays the change clause. Otherwise amount is None.
+- A stated number of projects (「当年预算安排项目共27个」) is a statement of topic "count" with no
+  figure: subject "…项目个数", quote the clause up to the count, which the checks read the number from.
 - quote is the clause as joined from the PDF lines (a substring of Paragraph.text). Spacing
   between Chinese and figures follows the paragraph's dominant style: in paragraphs that print
   "658.65 万元" a line break there becomes a space; in paragraphs that print "658.65万元" the
@@ -18,7 +22,7 @@ Conventions a check can rely on:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..core import Statement, Table, Unparsed
 from ..numbers import Amount, Percent
@@ -213,6 +217,7 @@ class _Draft:
     no_base: bool = False
     comparison: str = YOY
     hedged: bool = False
+    count: int | None = None           # a stated number of projects (topic "count")
     spans: list = field(default_factory=list)
 
     def take(self, s: int, e: int) -> None:
@@ -230,6 +235,7 @@ def clean_subject(text: str) -> str:
     s = re.sub(r"^\s*其中\s*[：:，,]?", "", s)
     s = re.sub(_ORG, "", s)
     s = re.sub(r"^\s*(?:截至)?\s*20\d\d\s*年(?:度|底)?\s*[,，]?", "", s)
+    s = re.sub(r"^\s*(?:本部门|本单位|本局|我局|我单位|我部门|本年度|本年)\s*", "", s)
     s = re.sub(_COUNT, "", s)
     s = re.sub(r"(?:预算数|决算数|数)?\s*(?:为|是)$", "", s.strip())
     s = re.sub(r"[约近]$", "", s.strip())
@@ -329,6 +335,7 @@ class _Parser:
             if ph.USAGE_RE.match(clause):
                 cur = None
                 continue
+            self._counts(w, cs, ce)
             events = self._events(w, cs, ce)
             if not events:
                 subj = clean_subject(clause)
@@ -354,6 +361,17 @@ class _Parser:
                 cur = self._apply(kind, m, cur, subj if own else None, gap_start, pending, pending_start, comp)
                 pos, comp = m.end(), None
         return
+
+    def _counts(self, w: str, cs: int, ce: int) -> None:
+        """「当年预算安排项目共27个」: a statement of topic "count" whose quote is the clause up to the count."""
+        for m in ph.PROJECT_COUNT_RE.finditer(w, cs, ce):
+            verb = re.search(r"(?:安排|实施|设置|设立)?\s*(?=\d)", m.group()).group() if m.group("n2") else ""
+            head = clean_subject(w[cs:m.start()] + verb.strip() + "项目")
+            subject = re.sub(r"^(?:共计|合计|总计|共)", "", head) + "个数"
+            lead = len(w[cs:m.start()]) - len(w[cs:m.start()].lstrip(" 、，,；;：:"))
+            d = self._new(subject, cs + lead)
+            d.count = int(m.group("n") or m.group("n2"))
+            d.take(m.start(), m.end())
 
     def _events(self, w: str, cs: int, ce: int) -> list[tuple[str, re.Match]]:
         found: list[tuple[str, re.Match]] = []
@@ -515,7 +533,7 @@ def topic_of(subject: str, section: str, code: str | None) -> str:
     return "other"
 
 
-TOPICS = ("income_total", "expense_total", "income_source", "basic", "project", "gpb_total", "item",
+TOPICS = ("count", "income_total", "expense_total", "income_source", "basic", "project", "gpb_total", "item",
           "three_public", "operating", "procurement", "assets", "entrusted", "carryover", "fund", "other")
 _SECTION_TOPICS = (("three_public", "三公"), ("operating", "运行经费"), ("procurement", "政府采购"),
                    ("assets", "资产"), ("entrusted", "委托业务费"), ("carryover", "结转结余(?!.*收入)"),
@@ -542,7 +560,7 @@ def parse_paragraph(text: str, page: int = 1, section: str = "", year: int | Non
                     tables: tuple[Table, ...] = ()) -> list[Statement]:
     """The statements of one paragraph of plain text (all on `page`)."""
     par = Paragraph(text, ((0, page),))
-    return _statements(par, section, year, tables)[0]
+    return carry_amounts(_statements(par, section, year, tables)[0], year)
 
 
 def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple[list[Statement], list[Unparsed]]:
@@ -550,18 +568,55 @@ def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple
     p.run()
     out = []
     for d in p.drafts:
-        if d.amount is None and d.change is None and d.rate is None and d.share is None:
+        if d.amount is None and d.change is None and d.rate is None and d.share is None and d.count is None:
             continue
-        code = resolve_code(d.subject, tables) if d.subject else None
+        code = resolve_code(d.subject, tables) if d.subject and d.count is None else None
         comparison = d.comparison + (HEDGED if d.hedged else "")
         out.append(Statement(
             subject=d.subject, code=code, amount=d.amount, page=par.page_at(d.start),
             quote=par.text[d.start:d.end].strip(), section=section, change=d.change, direction=d.direction,
             direction_word=d.direction_word, rate=d.rate, rate_direction=d.rate_direction, rate_word=d.rate_word,
             share=d.share, share_of=d.share_of, reason=d.reason, prior_stated=d.prior, no_base=d.no_base,
-            comparison=comparison, topic=topic_of(d.subject, section, code)))
+            comparison=comparison, topic="count" if d.count is not None else topic_of(d.subject, section, code)))
     unparsed = [Unparsed(par.page_at(off), t, why) for off, t, why in p.unparsed]
     return out, unparsed
+
+
+_YEAR_RE = re.compile(r"(20\d\d)\s*年")
+
+
+def _subject_key(subject: str) -> str:
+    """財政拨款“三公”经费预算 and 财政拨款“三公”经费 are one subject."""
+    k = re.sub(r"[\s“”\"'‘’「」『』]", "", ph.fold(subject))
+    return re.sub(r"(?:预算数|预算|决算数|决算|数|金额)$", "", k)
+
+
+def carry_amounts(statements: list[Statement], year: int | None) -> list[Statement]:
+    """Give a change stated without its amount the amount stated for its subject earlier in the section.
+
+    Only a plain amount statement (no change, rate or share of its own) of the same section can lend its
+    amount, only when its quote names no other year than the document's, and only when the section
+    states a single amount for the subject; otherwise the statement keeps amount None."""
+    out: list[Statement] = []
+    seen: dict[str, list[Amount]] = {}
+    section = None
+    for s in statements:
+        if s.section != section:
+            section, seen = s.section, {}
+        key = _subject_key(s.subject) if s.subject else ""
+        if not key or s.topic == "count":
+            out.append(s)
+            continue
+        if s.amount is not None and s.change is None and s.rate is None and s.share is None:
+            years = {int(y) for y in _YEAR_RE.findall(ph.fold(s.quote))}
+            if year is None or years <= {year}:
+                seen.setdefault(key, []).append(s.amount)
+        elif s.amount is None and (s.change is not None or s.rate is not None or s.direction == "持平"):
+            lent = seen.get(key, [])
+            if lent and len({a.value for a in lent}) == 1:
+                s = replace(s, amount=lent[0])
+        out.append(s)
+    return out
 
 
 def document_year(pages: list[Page]) -> int | None:
@@ -591,7 +646,7 @@ def extract_statements(pages: list[Page], regions: dict[int, tuple[tuple[float, 
         st, un = _statements(par, section, year, tables)
         statements += st
         unparsed += un
-    return tuple(statements), tuple(unparsed)
+    return tuple(carry_amounts(statements, year)), tuple(unparsed)
 
 
 def is_yoy(s: Statement) -> bool:
@@ -600,4 +655,4 @@ def is_yoy(s: Statement) -> bool:
 
 
 __all__ = ["Paragraph", "paragraphs", "parse_paragraph", "extract_statements", "topic_of", "clean_subject",
-           "is_yoy", "HEDGED"]
+           "is_yoy", "carry_amounts", "HEDGED"]
