@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import re
 import os
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -313,9 +314,10 @@ def build(report: Report, font: str = "Noto Serif CJK SC") -> Memo:
 # ---------------------------------------------------------------- HTML and PDF
 
 def templates_dir() -> Path:
-    """templates/ of the source tree (the package is installed editable from it)."""
+    """templates/ of the source tree (editable install), else <prefix>/share/yoydiff/templates."""
     env = os.environ.get("YOYDIFF_TEMPLATES")
-    for p in ([Path(env)] if env else []) + [Path(__file__).resolve().parents[3] / "templates"]:
+    candidates = [Path(__file__).resolve().parents[3] / "templates", Path(sys.prefix) / "share" / "yoydiff" / "templates"]
+    for p in ([Path(env)] if env else []) + candidates:
         if (p / "memo.html.j2").is_file():
             return p
     raise InputError("memo templates not found (templates/memo.html.j2); set YOYDIFF_TEMPLATES")
