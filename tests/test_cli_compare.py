@@ -1,111 +1,106 @@
-"""The `check` and `compare` commands: summary, exit codes, --json, refusals.
+"""The `check` and `compare` commands on the corpora PDFs: summary, exit codes, --json, refusals, progress.
 
-Documents come from the .txt fixture reader (monkeypatched in place of the PDF reader); the last
-test runs on the real PDFs once yoydiff.reader can read them.
+The documents are the session's cached reads of the PDFs (tests/corpus.py); the last tests read the
+files through the command itself.
 """
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import replace
 
 import pytest
 
-from test_compare import DEPTB_2024_ITEMS, DEPTB_2025_ITEMS, URUMQI_2025_ITEMS, URUMQI_2026_ITEMS
-from test_matching import DEPTB, DEPTB_2024, DEPTB_2025, URUMQI, URUMQI_2025, URUMQI_2026, txt_document
-from yoydiff.commands import check as check_cmd
+from corpus import FILES, document
+from yoydiff.cli import main
 from yoydiff.commands import compare as cmd
-from yoydiff.errors import InputError
 
-
-def main(argv):
-    """cli.main for the two commands tested here (cli.main also imports `parse`, which needs every parser)."""
-    import argparse
-    import sys
-    try:
-        from yoydiff.cli import main as cli_main
-        return cli_main(argv)
-    except ImportError:
-        pass
-    ap = argparse.ArgumentParser(prog="yoydiff")
-    sub = ap.add_subparsers(dest="command", required=True)
-    for name, module in (("check", check_cmd), ("compare", cmd)):
-        p = sub.add_parser(name)
-        p.add_argument("--password", default="")
-        p.add_argument("--json")
-        p.add_argument("-q", "--quiet", action="store_true")
-        module.add_arguments(p)
-    args = ap.parse_args(argv)
-    try:
-        return (check_cmd if args.command == "check" else cmd).run(args)
-    except InputError as e:
-        print(f"yoydiff: {e}", file=sys.stderr)
-        return e.exit_code
-
-DOCS = {
-    "u25.pdf": (URUMQI_2025, 2025, URUMQI, URUMQI_2025_ITEMS),
-    "u26.pdf": (URUMQI_2026, 2026, URUMQI, URUMQI_2026_ITEMS),
-    "b24.pdf": (DEPTB_2024, 2024, DEPTB, DEPTB_2024_ITEMS),
-    "b25.pdf": (DEPTB_2025, 2025, DEPTB, DEPTB_2025_ITEMS),
-}
+NAMES = {str(path): name for name, path in FILES.items()}
+U25, U26 = str(FILES["urumqi-2025"]), str(FILES["urumqi-2026"])
+B24, B25 = str(FILES["deptb-2024"]), str(FILES["deptb-2025"])
 
 
 @pytest.fixture
-def fake_reader(monkeypatch):
+def cached(monkeypatch):
+    """The commands read the corpora PDFs from the session cache (same reader, read once)."""
     def read(path, password, say):
-        p, year, dept, statements = DOCS[path]
-        return replace(txt_document(p, year, dept, statements), path=path, sha256=path)
+        say(f"reading {path}")
+        return document(NAMES[path])
     monkeypatch.setattr(cmd, "read", read)
+    monkeypatch.setattr("yoydiff.commands.check.read", read)
 
 
-def test_compare_prints_errors_and_exits_1(fake_reader, capsys, tmp_path):
+def test_compare_prints_errors_and_exits_1(cached, capsys, tmp_path):
     out = tmp_path / "r.json"
-    assert main(["compare", "u25.pdf", "u26.pdf", "--json", str(out)]) == 1
+    assert main(["compare", U25, U26, "--json", str(out)]) == 1
     text = capsys.readouterr().out
-    assert text.count("ERROR [prior]") == 2      # (the fixture documents may add within-document errors)
-    assert ("ERROR [prior] new p.40 (old p.303) 2080108 信息化建设: stated 524.75 implied by the new document "
-            "(450.00 + 74.75)") in text
+    assert text.count("ERROR [prior]") == 2 and text.count("ERROR [") == 7
+    assert "ERROR [prior] new p.25 (old p.13) 2080108 " in text
+    assert "findings: 7 error, 1 warning, " in text
     assert "projects: 23 matched, 3 discontinued, 3 new, 1 merged, 1 re-coded" in text
     assert "functional lines: 25 matched, 4 discontinued, 2 new" in text
+    assert "budget units: 9 matched, 1 merged" in text
     assert "largest changes (万元):" in text
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["summary"]["findings"]["error"] >= 2 and data["old"]["year"] == 2025
+    assert data["summary"]["findings"]["error"] == 7 and data["old"]["year"] == 2025 and data["new"]["year"] == 2026
 
 
-def test_compare_deptb(fake_reader, capsys):
-    assert main(["compare", "b24.pdf", "b25.pdf"]) == 1
+def test_compare_deptb(cached, capsys):
+    assert main(["compare", B24, B25]) == 1
     text = capsys.readouterr().out
-    assert "2100302 乡镇卫生院: stated 2,525.30 implied" in text
-    assert "机关运行经费: stated 111.00 implied" in text
+    assert "ERROR [prior] new p.5 (old p.16) 2100302 " in text
+    assert "ERROR [prior] new p.8 (old p.8) 本部门机关运行经费预算" in text
     assert "budget units: 5 matched, 1 new" in text
+    assert "findings: 7 error, 0 warning, " in text
 
 
-def test_refused_pairs_exit_2_with_one_line(fake_reader, capsys):
-    assert main(["compare", "u26.pdf", "u25.pdf"]) == 2
+def test_check_one_document(cached, capsys):
+    assert main(["check", B24]) == 0                # the 2024 document is consistent
+    text = capsys.readouterr().out
+    assert "findings: 0 error, 0 warning, " in text and "ERROR" not in text
+    assert main(["check", B25]) == 1
+    assert capsys.readouterr().out.count("ERROR [") == 5   # 2025 alone: share, rate, direction, narrative, sum
+
+
+def test_refused_pairs_exit_2_with_one_line(cached, capsys):
+    assert main(["compare", U26, U25]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("yoydiff: the new document (2025) is older")
-    assert main(["compare", "b24.pdf", "u26.pdf"]) == 2
+    assert main(["compare", B24, U26]) == 2
     assert "different departments" in capsys.readouterr().err
 
 
-def test_check_without_tables_says_so(fake_reader, capsys, monkeypatch):
+def test_check_without_tables_says_so(monkeypatch, capsys):
     def read(path, password, say):
-        return replace(txt_document(DEPTB_2025, 2025, DEPTB, DEPTB_2025_ITEMS), tables=(), path="b25.pdf")
-    monkeypatch.setattr(cmd, "read", read)
+        return replace(document("deptb-2025"), tables=())
     monkeypatch.setattr("yoydiff.commands.check.read", read)
-    code = main(["check", "b25.pdf"])
-    text = capsys.readouterr().out
-    assert "no tables found; only the narrative was checked" in text
-    assert code in (0, 1)
+    main(["check", B25])
+    assert "no tables found; only the narrative was checked" in capsys.readouterr().out
 
 
-def test_real_pdfs(capsys, tmp_path):
-    pytest.importorskip("yoydiff.reader")
-    from pathlib import Path
-    corpora = Path(__file__).resolve().parent.parent / "corpora" / "urumqi"
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("argv, tty, shown", [([], True, True), (["-q"], True, False), ([], False, False)])
+def test_progress_only_on_a_terminal_and_not_with_quiet(cached, monkeypatch, capsys, argv, tty, shown):
+    err = _Terminal() if tty else io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    main(["compare", B24, B25, *argv])
+    lines = err.getvalue().splitlines()
+    if shown:
+        assert lines[0] == f"yoydiff: reading {B24}…" and "yoydiff: comparing…" in lines
+    else:
+        assert lines == []
+    assert "findings: 7 error" in capsys.readouterr().out     # stdout is the same either way
+
+
+def test_real_pdfs_end_to_end(capsys, tmp_path):
+    """The command reads the files itself (no cache)."""
     out = tmp_path / "r.json"
-    code = main(["compare", str(corpora / "urumqi-hrss-2025-reconstructed.pdf"),
-                 str(corpora / "urumqi-hrss-2026.pdf"), "--json", str(out), "-q"])
+    assert main(["compare", B24, B25, "--json", str(out), "-q"]) == 1
     data = json.loads(out.read_text(encoding="utf-8"))
-    prior = {f["code"] for f in data["findings"] if f["check"] == "prior" and f["severity"] == "error"}
-    assert {"2080108", "2080799"} <= prior and "2080111" not in prior
-    assert code == 1
+    prior = sorted((f["code"], f["page"]) for f in data["findings"] if f["check"] == "prior")
+    assert prior == [("", 8), ("2100302", 5)]
+    assert capsys.readouterr().err == ""
