@@ -110,11 +110,38 @@ def _cell_text(words) -> str:
     return out
 
 
+def _spans(words) -> list[list[float]]:
+    """Horizontal extents of the words, overlapping ones merged, left to right."""
+    spans: list[list[float]] = []
+    for w in sorted(words, key=lambda w: w.x0):
+        if spans and w.x0 <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], w.x1)
+        else:
+            spans.append([w.x0, w.x1])
+    return spans
+
+
+def _header_columns(page: Page, ys: list[int]) -> list[float]:
+    """Column edges of a grid without vertical rules, in the gaps no word crosses.
+
+    The header row tells how many columns there are (a header cell wrapped over two lines is one);
+    when the words of all rows leave as many gaps, the edges are in those gaps (centred headers sit
+    off their left-aligned cells), otherwise in the gaps between the header's words."""
+    head = _spans(w for w in page.words if ys[0] <= w.ymid < ys[1])
+    body = _spans(w for w in page.words if ys[0] <= w.ymid < ys[-1])
+    spans = body if len(body) == len(head) else head
+    inner = [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:])]
+    return [0.0] + inner + [page.width] if inner else []
+
+
 def _grid(page: Page, top: float, bottom: float) -> list[list[str]]:
-    """Cell texts of the ruled grid between top and bottom (rows by horizontal rules, columns by vertical)."""
+    """Cell texts of the ruled grid between top and bottom (rows by horizontal rules, columns by vertical
+    rules, or by the header's words where the grid has horizontal rules only)."""
     ys = sorted({round(r.top) for r in page.hrules if top <= r.top <= bottom})
     xs = sorted({round(r.x0) for r in page.vrules if r.bottom > top and r.top < bottom})
     xs = [x for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > 3]
+    if len(ys) >= 2 and len(xs) < 3:
+        xs = _header_columns(page, ys)
     if len(ys) < 2 or len(xs) < 3:
         return []
     cells: dict[tuple[int, int], list] = {}
@@ -140,12 +167,16 @@ def list_projects(pages: list[Page]) -> list[Project]:
                     for k, p in _HEADERS.items()}
             if cols["name"] is None or cols["amount"] is None:
                 continue
-            for cells in rows[1:]:
+            for k, cells in enumerate(rows[1:]):
                 name = cells[cols["name"]].strip()
                 if not name or re.fullmatch(r"合\s*计|总\s*计", name):
                     continue
+                if k == 0 and out and not any(c.strip() for j, c in enumerate(cells) if j != cols["name"]):
+                    # the tail of the previous page's last name, split by the page break
+                    out[-1] = replace(out[-1], name=out[-1].name + name)
+                    continue
                 code_cell = cells[cols["code"]] if cols["code"] is not None else ""
-                code = re.match(r"\s*(\d{7}|\d{5}|\d{3})\b", code_cell)
+                code = re.match(r"\s*(\d{7}|\d{5}|\d{3})(?!\d)", code_cell)
                 amount = Amount.parse(cells[cols["amount"]].replace(" ", ""))
                 secret, target = _secret(name)
                 out.append(Project(name, cells[cols["unit"]].strip() if cols["unit"] is not None else "",
