@@ -95,7 +95,7 @@ class Statement:
 
     direction: 增加 / 减少 / 持平 (the word attached to the amount change, normalised);
     rate_direction: 增长 / 下降 / 持平 (the word attached to the rate, normalised).
-    direction_word / rate_word keep the words as printed.
+    direction_word / rate_word keep the words as printed (traditional forms folded to simplified).
     prior_stated: a previous-year figure given outright ("较2024年的1,860万元减少124万元").
     no_base: the text says the base is zero / not comparable (不可比, 上年无此项).
     """
