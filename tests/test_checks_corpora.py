@@ -73,3 +73,13 @@ def test_every_error_and_warning_is_an_expected_record(findings):
 
 def test_consistent_2024_document_has_no_findings(findings):
     assert findings["2024.txt"] == []
+
+
+def test_findings_are_written_in_chinese(findings):
+    """The memo is a Chinese document: no English words in what the checks write (codes like 0110019B aside)."""
+    english = re.compile(r"[A-Za-z]{3,}")
+    texts = [(name, getattr(f, k)) for name, fs in findings.items() for f in fs
+             for k in ("item", "stated", "expected", "rule", "cause", "distance")]
+    assert texts and [(n, t) for n, t in texts if english.search(t)] == []
+    assert all(re.fullmatch(r"相差 [\d,]+(\.\d+)? (万元|元|个百分点)", f.distance)
+               for fs in findings.values() for f in fs if f.distance)

@@ -22,7 +22,9 @@ def _p(text):
 def test_planted_urumqi_share_is_an_error():
     [f] = check_shares(doc(statements=_urumqi_2025_income("12.63%")), "old")
     assert (f.check, f.severity, f.stated, f.expected) == ("share", "error", "12.63%", "12.93%")
-    assert "4,206.92 / 32,523.77" in f.rule and f.quote == "财政拨款结转 4,206.92 万元，占 12.63%"
+    assert f.rule == ("占比 = 4,206.92 ÷ 32,523.77（部门收入预算，第 20 页）∈ [12.9348%, 12.9350%]；"
+                      "所述 12.63% 即 [12.625%, 12.635%]：不符")
+    assert f.distance == "相差 0.30 个百分点" and f.quote == "财政拨款结转 4,206.92 万元，占 12.63%"
 
 
 def test_correct_share_is_not_flagged():
@@ -53,13 +55,14 @@ def test_deptb_share_of_named_total():
         st("事业收入", "5,715.00", share=_p("30.90%"), share_of="收入总计", topic="income_source"),
     ]
     [f] = check_shares(doc(statements=sts), "new")
-    assert f.severity == "error" and f.expected == "30.09%" and "transposed" in f.cause
+    assert f.severity == "error" and f.expected == "30.09%" and f.cause == "两位数字颠倒（30.09% → 30.90%）"
+    assert f.distance == "相差 0.81 个百分点"
 
 
 def test_whole_not_identifiable_is_insufficient():
     sts = [st("某项", "10.00", share=_p("5.00%"), topic="other")]
     [f] = check_shares(doc(statements=sts), "new")
-    assert f.severity == "insufficient"
+    assert f.severity == "insufficient" and f.rule == "无法确定该占比所指的总额，未作复核"
 
 
 def test_share_of_another_total_is_a_warning():
@@ -72,7 +75,8 @@ def test_share_of_another_total_is_a_warning():
     ]
     # 基本支出's nearest preceding total is the gpb total (100) → 40% holds; 项目 60/200 = 30% vs 60%
     [f] = check_shares(doc(statements=sts), "new")
-    assert f.item == "项目支出" and f.severity == "warning" and "wrong total" in f.cause
+    assert f.item == "项目支出" and f.severity == "warning"
+    assert f.cause == "分母用错总额：60.00 ÷ 100.00（一般公共预算拨款合计）与所述占比相符，而非以“支出预算”为分母"
 
 
 def test_whole_topic_words():

@@ -40,10 +40,13 @@ def test_planted_urumqi_2025_table5_kuan_row():
         [("208 05 行政事业单位养老支出", "1,590.46", "1,580.46", "20805")]
     e = errors[0]
     assert e.quote.startswith("208\t05\t\t行政事业单位养老支出\t1,590.46")
-    assert "合计" in e.rule and "基本支出" in e.rule and e.distance == "9.980 万元"
+    assert e.rule == ("合计列：列示 1,590.46 即 [1,590.455, 1,590.465]，3 个项级行之和 = 1,580.46 ∈ [1,580.445, 1,580.475]；"
+                      "基本支出列：列示 1,590.46 即 [1,590.455, 1,590.465]，3 个项级行之和 = 1,580.46 ∈ "
+                      "[1,580.445, 1,580.475]：不符")
+    assert e.distance == "相差 10.00 万元"
     # the 类 row fails only because of the 款 row: linked, not a second error
     [n] = [f for f in fs if f.code == "208"]
-    assert n.severity == "notice" and n.cause.startswith("follows from the 208 05 行政事业单位养老支出 row")
+    assert n.severity == "notice" and n.cause == "由 208 05 行的差错引起（该行不等于其下各行之和）"
     assert len(fs) == 2
 
 
@@ -68,7 +71,7 @@ def test_deptb_2025_expense_kuan_row_and_total_first():
     fs = check_table_sums(t, "new")
     errors = [f for f in fs if f.severity == "error"]
     assert [(f.item, f.stated, f.expected) for f in errors] == [("210 04 公共卫生", "8,531.70", "8,521.70")]
-    assert "项目支出" in errors[0].rule
+    assert "；项目支出列：列示 3,752.00 即 [3,751.995, 3,752.005]，6 个项级行之和 = 3,742.00" in errors[0].rule
     assert {f.code: f.severity for f in fs} == {"21004": "error", "210": "notice"}
 
 
@@ -94,6 +97,7 @@ def test_unit_subtotal_rounding_urumqi_2026_table12():
     assert {(f.item, f.severity, f.stated, f.expected) for f in fs} == {
         ("乌鲁木齐市退休人员社会化管理服务中心", "rounding", "100.27", "100.26"),
         ("总计", "rounding", "3,308.45", "3,308.46")}
+    assert all(f.rule.endswith("：区间相交，属舍入差异") and f.distance == "相差 0.01 万元" for f in fs)
 
 
 def test_three_public_rows_with_of_which():
@@ -156,11 +160,14 @@ def test_stated_parts_of_a_whole():
            st("公务接待费", "4.13", "0.67", "减少", "13.96%", topic="three_public")]
     fs = check_statement_sums(doc(statements=sts), "new")
     assert [(f.severity, f.stated, f.expected) for f in fs] == [("rounding", "16.47", "16.48"),
-                                                                 ("rounding", "减少 1.93", "减少 1.92")]
+                                                                 ("rounding", "减少 1.93 万元", "减少 1.92 万元")]
     sts[3] = st("公务接待费", "4.13", "0.67", "增加", "16.22%", topic="three_public")
     fs = check_statement_sums(doc(statements=sts), "new")
     assert [(f.severity, f.stated, f.expected) for f in fs] == [("rounding", "16.47", "16.48"),
-                                                                 ("error", "减少 1.93", "减少 0.58")]
+                                                                 ("error", "减少 1.93 万元", "减少 0.58 万元")]
+    assert fs[1].rule == ("各部分所述增减额之和（增加为正、减少为负；因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费）"
+                          "= −0.58 ∈ [−0.590, −0.570]；总额所述增减额 −1.93 即 [−1.935, −1.925]：不符")
+    assert fs[1].distance == "相差 1.35 万元"
 
 
 def test_basic_plus_project_and_income_sources():
@@ -200,3 +207,7 @@ def test_table_in_yuan():
     bad = table("three_public", "表 7", cols, [row("", "本级", "165,700", "123,450", "41,250", unit="元")], unit="元")
     [f] = check_table_sums(bad, "new")
     assert f.severity == "error" and f.stated == "165,700" and f.expected == "164,700"
+    # figures, intervals and the distance in the printed unit
+    assert f.rule == ("合计列：列示 165,700 即 [165,699.5, 165,700.5] 元，公务用车运行费 + 公务接待费 = 164,700 ∈ "
+                      "[164,699.0, 164,701.0] 元：不符")
+    assert f.distance == "相差 1,000 元"

@@ -23,8 +23,9 @@ def test_planted_narrative_transposition_urumqi_2025():
            "1,012.40", "52.85", "增加", "5.46%", **ITEM8)
     [f] = check_narrative(doc(tables=_urumqi_2025_tables(), statements=[s]), "old")
     assert (f.check, f.severity, f.stated, f.expected) == ("narrative", "error", "1,012.40", "1,021.40")
-    assert f.cause == "two digits transposed: 1,021.40 printed as 1,012.40"
-    assert "表 5 208 01 11 公共就业服务和职业技能鉴定机构 合计" in f.rule
+    assert f.cause == "两位数字颠倒（1,021.40 → 1,012.40）" and f.distance == "相差 9.00 万元"
+    assert f.rule.startswith("说明中 1,012.40 即 [1,012.395, 1,012.405]；表 5 208 01 11 公共就业服务和职业技能鉴定机构 合计"
+                             "（第 10 页）1,021.40 即 [1,021.395, 1,021.405]：不符（与表 3 208 01 11")
 
 
 def test_rate_error_caused_by_the_misprint_is_linked():
@@ -32,7 +33,7 @@ def test_rate_error_caused_by_the_misprint_is_linked():
     fs = [f for f in run_document_checks(doc(tables=_urumqi_2025_tables(), statements=[s]), "old")
           if f.check != "sum"]   # 表5 also holds the planted 208 05 row
     assert [(f.check, f.severity) for f in fs] == [("narrative", "error"), ("rate", "notice")]
-    assert fs[1].cause.startswith("follows from the misprinted amount 1,012.40")
+    assert fs[1].cause == "由说明中金额 1,012.40 的差错引起（表中为 1,021.40，按表中数计算则相符）"
 
 
 def test_narrative_all_funds_figure_is_not_an_error():
@@ -57,7 +58,7 @@ def test_real_2026_totals_and_items_match_tables():
     assert check_narrative(doc(tables=[t3, t5], statements=sts), "new") == []
     bad = [st("支出预算", "32,470.23", topic="expense_total")]
     [f] = check_narrative(doc(tables=[t3, t5], statements=bad), "new")
-    assert f.severity == "error" and f.expected == "32,407.23" and "transposed" in f.cause
+    assert f.severity == "error" and f.expected == "32,407.23" and f.cause == "两位数字颠倒（32,407.23 → 32,470.23）"
 
 
 def test_three_public_narrative_vs_table_rows_and_columns():
@@ -111,3 +112,10 @@ def test_crosstable_totals_and_codes():
         ("208 01 02 一般行政管理事务 项目支出", "477.39", "487.39"),
         ("一般公共预算基本支出", "14,179.84", "14,197.84")]
     assert all(f.severity == "error" and f.check == "cross-table" for f in fs)
+    basic = next(f for f in fs if f.item == "一般公共预算基本支出")
+    assert basic.rule == ("表 5 总计 基本支出（第 10 页）14,197.84 即 [14,197.835, 14,197.845]；"
+                          "表 6 总计 合计（第 10 页）14,179.84 即 [14,179.835, 14,179.845]：不符")
+    assert basic.distance == "相差 18.00 万元"
+    item = next(f for f in fs if f.item.endswith("项目支出"))
+    assert item.rule == ("表 5 208 01 02 一般行政管理事务 项目支出（第 10 页）477.39 即 [477.385, 477.395]；"
+                         "表 7 中该科目 1 个项目行之和 = 487.39 ∈ [487.385, 487.395]：不符")

@@ -37,8 +37,7 @@ def _statement_findings(s: Statement, role: str, table_amount) -> list[Finding]:
     fixed = {(f.check, f.stated) for f in check_statement(replace(s, amount=table_amount), role)
              if f.severity == "error"}
     return [replace(f, severity="notice",
-                    cause=f"follows from the misprinted amount {s.amount.text} (the table prints "
-                          f"{table_amount.text}; with it the statement holds)")
+                    cause=f"由说明中金额 {s.amount.text} 的差错引起（表中为 {table_amount.text}，按表中数计算则相符）")
             if f.severity == "error" and (f.check, f.stated) not in fixed else f for f in found]
 
 

@@ -8,10 +8,9 @@ from decimal import Decimal
 from ..core import Document, Row, Table
 from ..numbers import Amount, Interval
 from ..results import Finding
-from .rules import fig_iv, fmt_iv, gap, printed_like
-from .sums import _quote, code_parts
-
-ZERO = Interval(Decimal(0), Decimal(0))
+from .rules import BLANK, BLANK_AS_ZERO, SUM_VERDICT, ZERO, amount_iv, distance, fig_iv, page_ref, printed_like, rule_text
+from .rules import squash as clean
+from .sums import code_parts, table_finding
 
 
 @dataclass(frozen=True)
@@ -37,15 +36,16 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return self.amount.text if self.amount is not None else "blank"
+        return self.amount.text if self.amount is not None else BLANK
 
     @property
     def where(self) -> str:
-        return f"{self.table.number or self.table.title} {self.what} (p.{self.row.page})"
+        return f"{self.table.number or self.table.title} {self.what}（{page_ref(self.row.page)}）"
 
-
-def clean(text: str) -> str:
-    return "".join(text.split()).replace("“", "").replace("”", "").replace('"', "")
+    @property
+    def shown(self) -> str:
+        """Where the figure is, what it is and the interval it stands for."""
+        return f"{self.where}{fig_iv(self.amount) if self.amount else BLANK_AS_ZERO}"
 
 
 def grand_total(t: Table) -> Row | None:
@@ -108,15 +108,13 @@ def code_cells(t: Table | None, code: str, *names: str) -> list[Cell]:
 
 
 def compare(a: Cell, b: Cell, role: str, item: str) -> list[Finding]:
+    """The figure of cell b against the same quantity printed in cell a."""
     if a.value == b.value or (a.amount is None and b.amount is None):
         return []
-    ok = a.interval.meets(b.interval)
-    rule = (f"{a.where} {fig_iv(a.amount) if a.amount else 'blank = 0'} vs {b.where} "
-            f"{fig_iv(b.amount) if b.amount else 'blank = 0'}: {'meets (rounding only)' if ok else 'mismatch'}")
-    return [Finding(check="cross-table", severity="rounding" if ok else "error", doc=role, page=b.row.page,
-                    item=item, stated=b.text, expected=a.text, rule=rule, quote=_quote(b.table, b.row),
-                    location=f"{b.table.number} {b.table.title}".strip(), code=b.row.code,
-                    distance="" if ok else gap(a.interval, b.interval, "amount"))]
+    severity = "rounding" if a.interval.meets(b.interval) else "error"
+    return [table_finding("cross-table", severity, role, b.table, b.row, item, b.text, a.text,
+                          rule_text(a.shown, b.shown, verdict=SUM_VERDICT[severity]),
+                          distance=distance(b.value, a.value, b.amount or a.amount))]
 
 
 def _chain(cells: list[Cell | None], role: str, item: str) -> list[Finding]:
@@ -143,7 +141,7 @@ def check_crosstable(doc: Document, role: str) -> list[Finding]:
             out += _chain([Cell(fo, r, j, "支出总计 一般公共预算"), total_cell(gpb)], role, "一般公共预算支出总计")
     out += _chain([total_cell(gpb, "基本支出", "小计") if gpb else None, total_cell(basic)], role, "一般公共预算基本支出")
     out += _chain([total_cell(gpb, "项目支出") if gpb else None, total_cell(proj)], role, "一般公共预算项目支出")
-    out += _same_codes(inc, exp, role, "all funds")
+    out += _same_codes(inc, exp, role, "全部资金")
     out += _class_rows(fo, gpb, role)
     out += _projects_by_code(gpb, proj, role)
     return out
@@ -159,7 +157,7 @@ def _same_codes(a: Table | None, b: Table | None, role: str, what: str) -> list[
             continue
         for c in code_cells(b, r.code):
             out += compare(Cell(a, r, 0, f"{' '.join(code_parts(r))} {r.name}"), c, role,
-                           f"{' '.join(code_parts(r))} {r.name} ({what})")
+                           f"{' '.join(code_parts(r))} {r.name}（{what}）")
     return out
 
 
@@ -197,15 +195,14 @@ def _projects_by_code(gpb: Table | None, proj: Table | None, role: str) -> list[
             exact = sum((x.values[0].value for x in rows if x.values and x.values[0]), Decimal(0))
             if exact == c.value:
                 continue
-            ok = total.meets(c.interval)
-            rule = (f"{c.where} {fig_iv(c.amount) if c.amount else 'blank = 0'} vs Σ {len(rows)} project rows of "
-                    f"{proj.number or proj.title} = {printed_like(exact, c.amount)} ∈ "
-                    f"{fmt_iv(total, 3)}: {'meets (rounding only)' if ok else 'mismatch'}")
-            out.append(Finding(check="cross-table", severity="rounding" if ok else "error", doc=role,
-                               page=c.row.page, item=f"{' '.join(code_parts(c.row))} {c.row.name} 项目支出",
-                               stated=c.text, expected=printed_like(exact, c.amount), rule=rule,
-                               quote=_quote(gpb, c.row), location=f"{gpb.number} {gpb.title}".strip(), code=code,
-                               distance="" if ok else gap(total, c.interval, "amount")))
+            severity = "rounding" if total.meets(c.interval) else "error"
+            rule = rule_text(c.shown, f"{proj.number or proj.title} 中该科目 {len(rows)} 个项目行之和 = "
+                                      f"{printed_like(exact, c.amount)} ∈ {amount_iv(total, c.amount)}",
+                             verdict=SUM_VERDICT[severity])
+            out.append(table_finding("cross-table", severity, role, gpb, c.row,
+                                     f"{' '.join(code_parts(c.row))} {c.row.name} 项目支出", c.text,
+                                     printed_like(exact, c.amount), rule,
+                                     distance=distance(c.value, exact, c.amount)))
     return out
 
 

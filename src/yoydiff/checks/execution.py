@@ -6,13 +6,17 @@ import re
 from ..core import Document, Statement
 from ..numbers import Amount, Percent, normalise_digits
 from ..results import Finding
-from .rules import HUNDRED, MEETS, ROUNDING, fig_iv, fmt_iv, gap, printed, statement_finding, verdict
+from .rules import (HUNDRED, MEETS, ROUNDING, VERDICT, distance, fig_iv, fig_text, fmt_iv, printed, rule_text,
+                    statement_finding, verdict)
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元|亿元)"
-_BUDGET = re.compile(r"(?:年初)?预算(?:数)?(?:为)?\s*" + _NUM)
-_FINAL = re.compile(r"决算(?:数)?(?:为)?\s*" + _NUM)
+_NOT_LAST_YEAR = r"(?<!上年)(?<!上年度)"   # this year's figures, not last year's
+_BUDGET = re.compile(_NOT_LAST_YEAR + r"(?:年初)?预算(?:数)?(?:为)?\s*" + _NUM)
+_FINAL = re.compile(_NOT_LAST_YEAR + r"决算(?:数)?(?:为)?\s*" + _NUM)
 _DONE = re.compile(r"完成(?:年初)?预算的\s*(\d[\d,]*(?:\.\d+)?)\s*[%％]")
 _SIDE = re.compile(r"决算数(大于|小于|等于)(?:年初)?预算数")
+# A stated previous figure is the year's budget only when the text compares with it (比年初预算…).
+_BUDGET_BASES = ("年初预算", "调整预算", "调整后预算")
 
 
 def _amount(m: re.Match | None) -> Amount | None:
@@ -25,7 +29,7 @@ def check_execution(doc: Document, role: str) -> list[Finding]:
     out = []
     for s in doc.statements:
         q = normalise_digits("".join(s.quote.split()))
-        budget = s.prior_stated or _amount(_BUDGET.search(q))
+        budget = _amount(_BUDGET.search(q)) or (s.prior_stated if s.comparison.startswith(_BUDGET_BASES) else None)
         final = _amount(_FINAL.search(q)) or s.amount
         if budget is None or final is None:
             continue
@@ -41,16 +45,16 @@ def check_execution(doc: Document, role: str) -> list[Finding]:
 def _rate(s: Statement, role: str, final: Amount, budget: Amount, stated: Percent) -> list[Finding]:
     ratio = final.interval.divide(budget.interval)
     if ratio is None:
-        return [statement_finding("execution", "insufficient", role, s, str(stated), "", "the budget figure is zero")]
+        return [statement_finding("execution", "insufficient", role, s, str(stated), "", "预算数为零，执行率无意义")]
     ratio = ratio.scale(HUNDRED)
     v = verdict(ratio, stated)
     if v == MEETS:
         return []
-    rule = (f"执行率 = 决算 {fig_iv(final)} / 预算 {fig_iv(budget)} ∈ {fmt_iv(ratio, 4, '%')}; stated {fig_iv(stated)}: "
-            f"{'meets only if the figure was truncated' if v == ROUNDING else 'mismatch'}")
+    rule = rule_text(f"执行率 = 决算数 {fig_text(final)} ÷ 预算数 {fig_text(budget)} ∈ {fmt_iv(ratio, 4, '%')}",
+                     f"所述 {fig_iv(stated)}", verdict=VERDICT[v])
     return [statement_finding("execution", "rounding" if v == ROUNDING else "error", role, s, str(stated),
                               printed(ratio.mid, stated.text) + "%", rule,
-                              distance="" if v == ROUNDING else gap(ratio, stated.interval, "pp"))]
+                              distance=distance(stated.value, ratio.mid, stated))]
 
 
 def _side(s: Statement, role: str, final: Amount, budget: Amount, word: str) -> list[Finding]:
@@ -59,4 +63,4 @@ def _side(s: Statement, role: str, final: Amount, budget: Amount, word: str) -> 
     if actual == word:
         return []
     return [statement_finding("execution", "error", role, s, f"决算数{word}预算数", f"决算数{actual}预算数",
-                              f"决算 {fig_iv(final)} vs 预算 {fig_iv(budget)}: the text says {word}")]
+                              f"决算数 {fig_iv(final)}，预算数 {fig_iv(budget)}：决算数{actual}预算数，而文中称“{word}”")]

@@ -11,20 +11,11 @@ from ..core import Document, Statement, Table
 from ..numbers import Amount
 from ..results import Finding
 from .crosstable import Cell, clean, code_cells, column, grand_total, side_total, total_cell
-from .rules import fig_iv, fig_text, gap, statement_finding, transposed
+from .rules import (HEDGED_NOTE, VERDICT, MISMATCH, cause_transposed, distance, fig_iv, fig_text, hedged, rule_text,
+                    statement_finding, transposed)
+from .shares import three_public_key
 
 TOTAL_COLUMNS = {"basic": ("基本支出", "小计"), "project": ("项目支出", "项目支出合计")}
-
-
-def _three_public_key(text: str) -> str | None:
-    t = clean(text)
-    if "三公" in t:
-        return "whole"
-    for key, words in (("abroad", ("出国",)), ("reception", ("接待",)), ("vehicles", ("购置及运行", "购置和运行")),
-                       ("purchase", ("购置",)), ("running", ("运行",))):
-        if any(w in t for w in words):
-            return key
-    return None
 
 
 def _three_public_cells(t: Table | None, key: str) -> list[Cell]:
@@ -37,12 +28,12 @@ def _three_public_cells(t: Table | None, key: str) -> list[Cell]:
         return [c] if c else []
     out = []
     for r in t.rows:   # categories as rows (first column)
-        if r.values and _three_public_key(r.name) == key:
+        if r.values and three_public_key(r.name) == key:
             out.append(Cell(t, r, 0, r.name))
     if not out and len(t.rows) == 1:   # categories as columns of one row
         for j, c in enumerate(t.columns):
             label = c.path[-2] if clean(c.leaf) in ("小计", "合计") and len(c.path) > 1 else c.leaf
-            if _three_public_key(label) == key:
+            if three_public_key(label) == key:
                 out.append(Cell(t, t.rows[0], j, c.label))
     return out
 
@@ -78,7 +69,7 @@ def candidates(doc: Document, s: Statement) -> list[Cell]:
     if s.topic == "income_source":
         return _named_column(inc, s.subject)
     if s.topic == "three_public":
-        key = _three_public_key(s.subject)
+        key = three_public_key(s.subject)
         return _three_public_cells(doc.table("three_public"), key) if key else []
     return _named_column(doc.table("gpb_basic"), s.subject) if clean(s.subject) in ("人员经费", "公用经费") else []
 
@@ -112,10 +103,14 @@ def check_narrative(doc: Document, role: str) -> list[Finding]:
         if m is None:
             continue
         best, cells, swapped = m
-        cause = f"two digits transposed: {best.text} printed as {s.amount.text}" if swapped else ""
-        others = "; ".join(f"{c.where} {c.text}" for c in cells if c is not best)
-        rule = (f"narrative {fig_iv(s.amount)} vs {best.where} {fig_iv(best.amount) if best.amount else 'blank = 0'}"
-                f": mismatch" + (f" (also differs from {others})" if others else ""))
+        others = "、".join(f"{c.where}{c.text}" for c in cells if c is not best)
+        rule = rule_text(f"说明中 {fig_iv(s.amount)}", best.shown, verdict=VERDICT[MISMATCH]) + \
+            (f"（与{others} 亦不同）" if others else "")
+        if hedged(s):
+            out.append(statement_finding("narrative", "insufficient", role, s, fig_text(s.amount), best.text,
+                                         f"{rule}；{HEDGED_NOTE}"))
+            continue
         out.append(statement_finding("narrative", "error", role, s, fig_text(s.amount), best.text, rule,
-                                     distance=gap(best.interval, s.amount.interval, "amount"), cause=cause))
+                                     distance=distance(s.amount.value, best.value, s.amount),
+                                     cause=cause_transposed(best.text, s.amount.text) if swapped else ""))
     return out

@@ -6,9 +6,13 @@ from decimal import Decimal
 from ..core import Statement
 from ..numbers import UNIT_SCALE, Interval, Percent
 from ..results import Finding
-from .rules import (HUNDRED, MEETS, MISMATCH, OPPOSITE, RATE_WORD, ROUNDING, amount_direction, contradictory,
-                    decimals, fig_iv, fig_text, fmt_iv, gap, printed, printed_like, prior_of, statement_finding, transposition_cause,
-                    verdict)
+from .rules import (HEDGED_NOTE, HUNDRED, MEETS, MISMATCH, OPPOSITE, PRINTED_OPPOSITE, RATE_WORD, ROUNDING, VERDICT,
+                    amount_direction, amount_iv, cause_word, change_phrase, contradictory, distance, fig_iv, fig_text,
+                    finest, fmt_iv, hedged, printed, printed_like, prior_of, rate_phrase, rule_text, statement_finding,
+                    statement_phrase, transposition_cause, verdict)
+
+CHANGE_NAME = {"增加": "增加额", "减少": "减少额"}
+RATE_NAME = {"增加": "增长率", "减少": "下降率"}
 
 
 def _abs(p: Percent) -> Percent:
@@ -23,18 +27,22 @@ def _no_change(s: Statement) -> bool:
 
 
 def _prior_text(s: Statement, direction: str, prior: Interval) -> str:
+    """上年数 = 本年数 − 增加额 = 2,663.37 − 317.47 = [2,345.89, 2,345.91]."""
     op = "−" if direction == "增加" else "+"
-    return f"prior = amount {op} change = {fig_text(s.amount)} {op} {fig_text(s.change)} = {_iv(prior, s.amount.text, s.change.text)}"
-
-
-def _iv(i: Interval, *texts: str) -> str:
-    places = max(decimals(t) for t in texts)
-    return fmt_iv(i, places + 1, keep=places)
+    return (f"上年数 = 本年数 {op} {CHANGE_NAME[direction]} = {fig_text(s.amount)} {op} {fig_text(s.change)} = "
+            f"{amount_iv(prior, finest(s.amount, s.change), keep=True)}")
 
 
 def _rate(change: Interval, prior: Interval) -> Interval | None:
     q = change.divide(prior)
     return None if q is None else q.scale(HUNDRED)
+
+
+def _words(s: Statement) -> str:
+    """The sentence's change and rate as it states them: 减少 24.76 万元，增长 5.47%."""
+    rate = _abs(s.rate) if s.rate else None
+    return statement_phrase(change_phrase(s.direction_word or s.direction, s.change),
+                            rate_phrase(s.rate_word or s.rate_direction, rate))
 
 
 def check_rate(s: Statement, role: str) -> list[Finding]:
@@ -45,40 +53,46 @@ def check_rate(s: Statement, role: str) -> list[Finding]:
     if direction not in ("增加", "减少"):
         return []
     stated = _abs(s.rate)
-    what = f"{s.direction_word or direction} {fig_text(s.change)}, {s.rate_word or RATE_WORD[direction]} {stated}"
+    what = _words(s)
     if s.amount is None:
         return [statement_finding("rate", "insufficient", role, s, what, "",
-                                  "the current amount is not stated with the change, so the prior cannot be recomputed")]
+                                  "未列示本年数，无法推算上年数，增减率无从复核")]
     prior = prior_of(s.amount.interval, s.change.interval, direction)
     if prior.lo <= 0:
         if prior.hi >= 0:
             return []   # zero base: check_zero_base reports it
         return [statement_finding("rate", "insufficient", role, s, what, "",
-                                  _prior_text(s, direction, prior) + " is negative: the figures cannot all be right, "
-                                  "and which one is wrong cannot be told")]
+                                  _prior_text(s, direction, prior) + "，为负数：各数不能同时正确，无法判断何者有误")]
     rate = _rate(s.change.interval, prior)
     v = verdict(rate, stated)
-    rule = (f"{_prior_text(s, direction, prior)}; rate = change/prior ∈ {fmt_iv(rate, 4, '%')}; "
-            f"stated {fig_iv(stated)}: {v if v != ROUNDING else 'meets only if the figure was truncated'}")
     if v == MEETS:
         return []
+    rule = rule_text(_prior_text(s, direction, prior),
+                     f"{RATE_NAME[direction]} = {CHANGE_NAME[direction]} ÷ 上年数 ∈ {fmt_iv(rate, 4, '%')}",
+                     f"所述 {fig_iv(stated)}", verdict=VERDICT[v])
     expected = printed(rate.mid, stated.text) + "%"
+    if hedged(s):
+        return [statement_finding("rate", "insufficient", role, s, str(stated), expected, f"{rule}；{HEDGED_NOTE}")]
     if v == ROUNDING:
-        return [statement_finding("rate", "rounding", role, s, str(stated), expected, rule)]
+        return [statement_finding("rate", "rounding", role, s, str(stated), expected, rule,
+                                  distance=distance(stated.value, rate.mid, stated))]
     return [statement_finding("rate", "error", role, s, str(stated), expected, rule,
-                              distance=gap(rate, stated.interval, "pp"), cause=_rate_cause(s, stated, direction, rate))]
+                              distance=distance(stated.value, rate.mid, stated),
+                              cause=_rate_cause(s, stated, direction, rate))]
 
 
 def _rate_cause(s: Statement, stated: Percent, direction: str, rate: Interval) -> str:
     on_current = _rate(s.change.interval, s.amount.interval)
     if on_current is not None and verdict(on_current, stated) != MISMATCH:
-        return "rate divided by the current year's amount instead of the previous year's"
+        return f"{RATE_NAME[direction]}以本年数为分母计算"
     other = prior_of(s.amount.interval, s.change.interval, OPPOSITE[direction])
     flipped = _rate(s.change.interval, other) if other.lo > 0 else None
     if flipped is not None and verdict(flipped, stated) != MISMATCH:
-        return (f"the rate fits a {OPPOSITE[direction]} of {fig_text(s.change)} "
-                f"(prior {fmt_iv(other, 3)}): direction word flipped")
-    return transposition_cause(stated.text, rate)
+        word = s.direction_word or direction
+        return (f"{cause_word(PRINTED_OPPOSITE.get(word, OPPOSITE[direction]))}（按{OPPOSITE[direction]} "
+                f"{fig_text(s.change)} 计算，上年数 ∈ {amount_iv(other, finest(s.amount, s.change), keep=True)}，"
+                f"增减率相符）")
+    return transposition_cause(str(stated), rate)
 
 
 def check_prior_stated(s: Statement, role: str) -> list[Finding]:
@@ -90,49 +104,62 @@ def check_prior_stated(s: Statement, role: str) -> list[Finding]:
     v = verdict(prior, s.prior_stated)
     if v == MEETS:
         return []
-    rule = f"{_prior_text(s, direction, prior)}; stated previous-year figure {fig_iv(s.prior_stated)}: {v}"
+    rule = rule_text(_prior_text(s, direction, prior), f"所述上年数 {fig_iv(s.prior_stated)}", verdict=VERDICT[v])
     expected = printed_like(prior.mid, s.prior_stated)
+    gap = distance(s.prior_stated.value, prior.mid, s.prior_stated)
+    if hedged(s):
+        return [statement_finding("rate", "insufficient", role, s, fig_text(s.prior_stated), expected,
+                                  f"{rule}；{HEDGED_NOTE}")]
     if v == ROUNDING:
-        return [statement_finding("rate", "rounding", role, s, fig_text(s.prior_stated), expected, rule)]
-    return [statement_finding("rate", "error", role, s, fig_text(s.prior_stated), expected, rule,
-                              distance=gap(prior, s.prior_stated.interval, "amount"),
+        return [statement_finding("rate", "rounding", role, s, fig_text(s.prior_stated), expected, rule, distance=gap)]
+    return [statement_finding("rate", "error", role, s, fig_text(s.prior_stated), expected, rule, distance=gap,
                               cause=transposition_cause(s.prior_stated.text, prior.scale(1 / UNIT_SCALE[s.prior_stated.unit])))]
 
 
 def check_direction(s: Statement, role: str) -> list[Finding]:
     """增加 goes with 增长, 减少 with 下降, 持平 with zero; crosswise words are style, opposite ones an error."""
     out = []
-    words = f"{s.direction_word or s.direction or ''} {fig_text(s.change) if s.change else ''}, " \
-            f"{s.rate_word or s.rate_direction or ''} {_abs(s.rate) if s.rate else ''}".strip(", ")
+    words = _words(s)
     if contradictory(s):
-        expected, cause = _which_word(s)
+        amount_word, rate_word = s.direction_word or s.direction, s.rate_word or s.rate_direction
+        expected, cause, arithmetic = _which_word(s)
         out.append(statement_finding(
             "direction", "error", role, s, words, expected,
-            f"{s.direction} (amount) and {s.rate_direction} (rate) mean opposite directions", cause=cause))
+            "；".join(x for x in (f"“{amount_word}”（增减额）与“{rate_word}”（增减率）方向相反", arithmetic) if x),
+            cause=cause))
     zero = Decimal(0)
     if "持平" in (s.direction, s.rate_direction):
         nonzero = [f for f in (s.change, s.rate) if f is not None and not (f.interval.lo <= zero <= f.interval.hi)]
         if nonzero:
-            out.append(statement_finding("direction", "error", role, s, words, "0",
-                                         f"持平 (flat) yet the stated change {nonzero[0]} is not zero"))
+            f = nonzero[0]
+            what = "增减率" if isinstance(f, Percent) else "增减额"
+            expected = printed(zero, f.text) + ("%" if isinstance(f, Percent) else "")
+            out.append(statement_finding("direction", "error", role, s, words, expected,
+                                         f"文中称“持平”，而所述{what} {fig_text(f)} 不为零"))
     return out
 
 
-def _which_word(s: Statement) -> tuple[str, str]:
-    """Which of the two words the arithmetic supports, when the amount, change and rate are stated."""
+def _which_word(s: Statement) -> tuple[str, str, str]:
+    """Which of the two words the arithmetic supports, when the amount, change and rate are stated:
+    the corrected wording, the cause, and the arithmetic that decides it."""
     if s.amount is None or s.change is None or s.rate is None:
-        return "", ""
+        return "", "", ""
     stated = _abs(s.rate)
     for direction, wrong in ((s.direction, "rate"), (OPPOSITE[s.direction], "amount")):
         prior = prior_of(s.amount.interval, s.change.interval, direction)
         rate = _rate(s.change.interval, prior) if prior.lo > 0 else None
-        if rate is not None and verdict(rate, stated) != MISMATCH:
-            right_rate = RATE_WORD[direction]
-            expected = f"{direction} {fig_text(s.change)}, {right_rate} {stated} (prior {printed_like(prior.mid, s.amount)})"
-            bad = s.rate_word or s.rate_direction if wrong == "rate" else s.direction_word or s.direction
-            good = right_rate if wrong == "rate" else direction
-            return expected, f"direction word flipped: {bad} should read {good}"
-    return "", ""
+        if rate is None or verdict(rate, stated) == MISMATCH:
+            continue
+        bad = (s.rate_word or s.rate_direction) if wrong == "rate" else (s.direction_word or s.direction)
+        good = PRINTED_OPPOSITE.get(bad, RATE_WORD[direction] if wrong == "rate" else direction)
+        amount_word = s.direction_word or s.direction if wrong == "rate" else good
+        rate_word = good if wrong == "rate" else s.rate_word or s.rate_direction
+        expected = (statement_phrase(change_phrase(amount_word, s.change), rate_phrase(rate_word, stated))
+                    + f"（上年数 {printed_like(prior.mid, finest(s.amount, s.change))}）")
+        arithmetic = (f"按{direction}计算，{_prior_text(s, direction, prior)}，{RATE_NAME[direction]} ∈ "
+                      f"{fmt_iv(rate, 4, '%')}，与所述 {stated} 相符")
+        return expected, cause_word(good), arithmetic
+    return "", "", ""
 
 
 def check_zero_base(s: Statement, role: str) -> list[Finding]:
@@ -146,10 +173,9 @@ def check_zero_base(s: Statement, role: str) -> list[Finding]:
         return []
     return [statement_finding(
         "zero-base", "notice", role, s,
-        f"{s.direction_word or '增加'} {fig_text(s.change)}, {s.rate_word or '增长'} {_abs(s.rate)}",
-        "prior 0: growth rate undefined; the item is new (新增)",
-        f"{_prior_text(s, '增加', prior)} contains 0: a rate over a zero base is undefined, "
-        "growth from nothing should read 新增 or 上年无此项")]
+        statement_phrase(change_phrase(s.direction_word or "增加", s.change), rate_phrase(s.rate_word or "增长", _abs(s.rate))),
+        "上年数为 0，增长率无意义，应写“新增”",
+        f"{_prior_text(s, '增加', prior)}，含 0：以零为基数的增长率无意义，应写“新增”或“上年无此项”")]
 
 
 def check_statement(s: Statement, role: str) -> list[Finding]:

@@ -13,20 +13,20 @@ from decimal import Decimal
 from ..core import TABLE_KINDS, Document, Row, Statement, Table
 from ..numbers import Amount, Interval
 from ..results import Finding
-from .rules import fig_iv, fmt_iv, gap, printed_like, statement_finding
-from .shares import TOTAL_TOPICS, is_three_public_whole
+from .rules import (BLANK, BLANK_AS_ZERO, HEDGED_NOTE, SUM_VERDICT, ZERO, amount_iv, cause_from_row, distance, fig_iv,
+                    hedged, printed_like, rule_text, squash, statement_finding)
+from .shares import TOTAL_TOPICS, is_three_public_whole, three_public_key
 
 TWO_SIDED = ("overview", "fiscal_overview")   # income left, spending right: no column sums
 TOTAL_WORDS = ("总计", "合计")
 SUBTOTAL_WORDS = ("小计", "合计", "总计")
-ZERO = Interval(Decimal(0), Decimal(0))
 
 
 @dataclass(frozen=True)
 class Relation:
     parent: int                  # row index (rows) or column index (columns)
     children: tuple[int, ...]
-    children_name: str           # "项 rows", "units", "基本支出 + 项目支出"
+    children_name: str           # what the children are, as a rule names them: 项级行, 单位小计行, 基本支出 + 项目支出
     alternatives: tuple[tuple[int, ...], ...] = ()   # other readings of an unlabelled structure
 
 
@@ -40,10 +40,6 @@ class Gap:
     exact: Decimal               # Σ children as printed
     severity: str = "error"      # error / rounding / notice
     cause: str = ""
-
-
-def _clean(text: str) -> str:
-    return "".join(text.split())
 
 
 def _cell(row: Row, j: int) -> Amount | None:
@@ -74,7 +70,7 @@ def code_parts(row: Row) -> tuple[str, ...]:
 
 
 def _is_total(row: Row) -> bool:
-    t = _clean(row.name)
+    t = squash(row.name)
     return not code_parts(row) and any(w in t for w in TOTAL_WORDS) and not t.startswith("其中")
 
 
@@ -82,36 +78,36 @@ def _is_total(row: Row) -> bool:
 
 def row_relations(t: Table) -> list[Relation]:
     rows = t.rows
-    groups = {_clean(r.group) for r in rows if r.group}
-    subtotal = [i for i, r in enumerate(rows) if not code_parts(r) and _clean(r.name) in groups and not _is_total(r)]
+    groups = {squash(r.group) for r in rows if r.group}
+    subtotal = [i for i, r in enumerate(rows) if not code_parts(r) and squash(r.name) in groups and not _is_total(r)]
     totals = [i for i, r in enumerate(rows) if _is_total(r)]
     out: list[Relation] = []
     by_group: dict[str, list[int]] = {}
     for i, r in enumerate(rows):
         if i not in subtotal and i not in totals:
-            by_group.setdefault(_clean(r.group), []).append(i)
+            by_group.setdefault(squash(r.group), []).append(i)
     for idx in by_group.values():
         out += _code_tree(rows, idx)
     for s in subtotal:
-        top = _top_level(rows, [i for i in by_group.get(_clean(rows[s].name), []) if i != s])
+        top = _top_level(rows, [i for i in by_group.get(squash(rows[s].name), []) if i != s])
         if top:
-            out.append(Relation(s, tuple(top), "rows of the unit"))
+            out.append(Relation(s, tuple(top), "本单位所属行"))
     for k, tot in enumerate(totals):
         if subtotal:
-            out.append(Relation(tot, tuple(subtotal), "unit subtotals"))
+            out.append(Relation(tot, tuple(subtotal), "单位小计行"))
             continue
         segment = _segment(rows, totals, k)
         if any(code_parts(rows[i]) for i in segment):
             top = _top_level(rows, segment)
             if top:
-                out.append(Relation(tot, tuple(top), "top-level rows"))
+                out.append(Relation(tot, tuple(top), "一级行"))
             continue
         flat, of_which = _split_of_which(rows, segment)
         blocks, inferred = _blocks(rows, segment)
         out += of_which + inferred
         readings = tuple(r for r in (flat, blocks) if r)
         if readings:
-            out.append(Relation(tot, readings[0], "rows", readings[1:]))
+            out.append(Relation(tot, readings[0], "明细行", readings[1:]))
     return out
 
 
@@ -136,7 +132,7 @@ def _code_tree(rows: tuple[Row, ...], idx: list[int]) -> list[Relation]:
             continue
         under = [j for j in idx if rows[j].code == rows[i].code and rows[j].project]
         if under:
-            out.append(Relation(i, tuple(under), "project rows"))
+            out.append(Relation(i, tuple(under), "项目行"))
         kids = [j for j in idx if len(code_parts(rows[j])) == len(p) + 1 and code_parts(rows[j])[:len(p)] == p
                 and not (rows[j].project and rows[j].code in bare)]
         if kids:
@@ -145,7 +141,7 @@ def _code_tree(rows: tuple[Row, ...], idx: list[int]) -> list[Relation]:
 
 
 def _level_name(depth: int) -> str:
-    return {2: "款 rows", 3: "项 rows"}.get(depth, "child rows")
+    return {2: "款级行", 3: "项级行"}.get(depth, "下级行")
 
 
 def _top_level(rows, idx: list[int]) -> list[int] | None:
@@ -161,11 +157,11 @@ def _split_of_which(rows, idx: list[int]) -> tuple[tuple[int, ...] | None, list[
     it are that row's parts, not top-level rows. None when a 其中 block cannot be delimited."""
     top, extra, k = [], [], 0
     while k < len(idx):
-        if _clean(rows[idx[k]].name).startswith("其中") and k > 0:
+        if squash(rows[idx[k]].name).startswith("其中") and k > 0:
             end = _block_end(rows, idx[k - 1], idx, k)
             if end is None:
                 return None, []
-            extra.append(Relation(idx[k - 1], tuple(idx[k:end + 1]), "其中 rows"))
+            extra.append(Relation(idx[k - 1], tuple(idx[k:end + 1]), "“其中”行"))
             k = end + 1
             continue
         top.append(idx[k])
@@ -181,7 +177,7 @@ def _blocks(rows, idx: list[int]) -> tuple[tuple[int, ...] | None, list[Relation
         end = _block_end(rows, idx[k], idx, k + 1) if _cell(rows[idx[k]], 0) is not None else None
         top.append(idx[k])
         if end is not None:
-            extra.append(Relation(idx[k], tuple(idx[k + 1:end + 1]), "rows below it"))
+            extra.append(Relation(idx[k], tuple(idx[k + 1:end + 1]), "下属行"))
             k = end + 1
         else:
             k += 1
@@ -204,14 +200,14 @@ def _block_end(rows, parent: int, idx: list[int], k: int) -> int | None:
 # ---- column relations ----------------------------------------------------------------------------
 
 def _is_sub(leaf: str) -> bool:
-    t = _clean(leaf)
+    t = squash(leaf)
     return any(t.endswith(w) or t == w for w in SUBTOTAL_WORDS)
 
 
 def column_relations(t: Table) -> list[Relation]:
     if t.kind in TWO_SIDED:
         return []
-    paths = [tuple(_clean(p) for p in c.path) for c in t.columns]
+    paths = [tuple(squash(p) for p in c.path) for c in t.columns]
     out = []
     for j, p in enumerate(paths):
         if not p or not _is_sub(p[-1]):
@@ -308,11 +304,12 @@ def _link(t: Table, gaps: list[Gap]) -> list[Gap]:
                     continue
                 total = Interval.total(fix if k == c else _iv(_cell(t.rows[k], g.col)) for k in g.relation.children)
                 if total.meets(parent):
-                    culprit = f"follows from the {_row_name(t.rows[c])} row, which does not equal its own parts"
+                    r = t.rows[c]
+                    culprit = cause_from_row(" ".join(code_parts(r)), r.project or r.name) + "（该行不等于其下各行之和）"
                     break
         elif any(x.kind == "rows" and x.row == g.row and x.col == g.relation.parent and x.severity == "error"
                  for x in gaps):
-            culprit = "same error as the row sum"
+            culprit = "与本行的行间合计差错为同一差错"
         out.append(g if culprit is None else Gap(g.row, g.col, g.relation, g.kind, g.computed, g.exact,
                                                  "notice", culprit))
     return out
@@ -322,11 +319,24 @@ def _row_name(r: Row) -> str:
     return " ".join((" ".join(code_parts(r)), r.project or r.name)).strip()
 
 
-def _quote(t: Table, r: Row) -> str:
+def row_quote(t: Table, r: Row) -> str:
+    """A table row as the corpus text prints it: code levels, name, project, figures, tab-separated."""
     depth = max((len(code_parts(x)) for x in t.rows), default=0)
     parts = list(code_parts(r)) + [""] * (depth - len(code_parts(r)))
     cells = parts + [r.name] + ([r.project] if r.project else []) + [v.text if v else "" for v in r.values]
     return "\t".join(cells).rstrip("\t")
+
+
+def table_finding(check: str, severity: str, role: str, t: Table, r: Row, item: str, stated: str, expected: str,
+                  rule: str, distance: str = "", cause: str = "") -> Finding:
+    """A finding on a table row, quoted and located in its table."""
+    return Finding(check=check, severity=severity, doc=role, page=r.page, item=item, stated=stated,
+                   expected=expected, rule=rule, quote=row_quote(t, r), location=f"{t.number} {t.title}".strip(),
+                   code=r.code, distance=distance, cause=cause)
+
+
+def column_name(t: Table, j: int) -> str:
+    return f"{t.columns[j].leaf}列" if j < len(t.columns) else f"第 {j + 1} 列"
 
 
 def check_table_sums(t: Table, role: str) -> list[Finding]:
@@ -342,19 +352,14 @@ def check_table_sums(t: Table, role: str) -> list[Finding]:
         for g in shown:
             v = _cell(r, g.col)
             kids = (g.relation.children_name if g.kind == "columns" else
-                    f"Σ {len(g.relation.children)} {g.relation.children_name}")
-            parts.append(f"{t.columns[g.col].leaf if g.col < len(t.columns) else g.col}: "
-                         f"{fig_iv(v) if v else 'blank = 0'} vs {kids} = {printed_like(g.exact, v)} "
-                         f"∈ {fmt_iv(g.computed, 3)}")
+                    f"{len(g.relation.children)} 个{g.relation.children_name}之和")
+            parts.append(f"{column_name(t, g.col)}：列示 {fig_iv(v) if v else BLANK_AS_ZERO}，"
+                         f"{kids} = {printed_like(g.exact, v)} ∈ {amount_iv(g.computed, v)}")
         first = shown[0]
         v = _cell(r, first.col)
-        stated = v.text if v else "blank"
-        verdict = {"error": "mismatch", "rounding": "meets (rounding only)", "notice": "mismatch"}[severity]
-        out.append(Finding(
-            check="sum", severity=severity, doc=role, page=r.page, item=_row_name(r) or r.name, stated=stated,
-            expected=printed_like(first.exact, v),
-            rule="; ".join(parts) + f": {verdict}", quote=_quote(t, r), location=f"{t.number} {t.title}".strip(),
-            code=r.code, distance=gap(first.computed, _iv(v), "amount") if severity != "rounding" else "",
+        out.append(table_finding(
+            "sum", severity, role, t, r, _row_name(r) or r.name, v.text if v else BLANK, printed_like(first.exact, v),
+            rule_text(*parts, verdict=SUM_VERDICT[severity]), distance=distance(_val(v), first.exact, v),
             cause=first.cause))
     return out
 
@@ -373,10 +378,7 @@ def _signed(s: Statement) -> tuple[Interval, Decimal] | None:
 def _three_public_parts(parts: list[Statement]) -> list[Statement] | None:
     cat: dict[str, Statement] = {}
     for s in parts:
-        t = _clean(s.subject)
-        key = ("abroad" if "出国" in t else "reception" if "接待" in t else
-               "vehicles" if "购置及运行" in t or "购置和运行" in t else
-               "purchase" if "购置" in t else "running" if "运行" in t else None)
+        key = three_public_key(s.subject)
         if key and key not in cat:
             cat[key] = s
     vehicles = [cat["vehicles"]] if "vehicles" in cat else \
@@ -434,19 +436,23 @@ def _part_sum(w: Statement, parts: list[Statement], role: str, what: str, whole:
     exact = sum((v[1] for v in vals), Decimal(0))
     if exact == whole_v:
         return []
-    ok = total.meets(whole)
-    names = " + ".join(p.subject for p in parts)
+    severity = "rounding" if total.meets(whole) else "error"
+    name = "金额" if what == "amount" else "增减额"
+    sign = "" if what == "amount" else "增加为正、减少为负；"
     fmt = (lambda v: printed_like(v, like)) if what == "amount" else (lambda v: _change_text(v, like))
-    rule = (f"stated {what}s of the parts ({names}) add up to {fmt(exact)} ∈ {fmt_iv(total, 3)}; "
-            f"the whole's {what} {fmt(whole_v)} ∈ {fmt_iv(whole, 3)}: "
-            f"{'meets (rounding only)' if ok else 'mismatch'}")
-    return [statement_finding("sum", "rounding" if ok else "error", role, w, fmt(whole_v), fmt(exact), rule,
-                              distance="" if ok else gap(total, whole, "amount"))]
+    rule = rule_text(f"各部分所述{name}之和（{sign}{' + '.join(p.subject for p in parts)}）= "
+                     f"{printed_like(exact, like)} ∈ {amount_iv(total, like)}",
+                     f"总额所述{name} {printed_like(whole_v, like)} 即 {amount_iv(whole, like)}",
+                     verdict=SUM_VERDICT[severity])
+    if severity == "error" and (hedged(w) or any(hedged(p) for p in parts)):
+        return [statement_finding("sum", "insufficient", role, w, fmt(whole_v), fmt(exact), f"{rule}；{HEDGED_NOTE}")]
+    return [statement_finding("sum", severity, role, w, fmt(whole_v), fmt(exact), rule,
+                              distance=distance(whole_v, exact, like))]
 
 
 def _change_text(v: Decimal, like: Amount) -> str:
     word = "增加" if v > 0 else "减少" if v < 0 else "持平"
-    return f"{word} {printed_like(abs(v), like)}"
+    return f"{word} {printed_like(abs(v), like)} {like.unit}"
 
 
 def check_sums(doc: Document, role: str) -> list[Finding]:

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from ..core import Document, Statement
 from ..results import Finding
-from .rules import HUNDRED, amount_direction, fig_text, prior_of, statement_finding
+from .rules import HUNDRED, amount_direction, change_phrase, page_ref, prior_of, statement_finding
 
 LARGE_RATE = Decimal(30)        # percent: a change this large deserves a reason
 COPY_SIMILARITY = 85            # reasons this similar (0..100) are the same sentence
@@ -23,14 +23,17 @@ def item_name(s: Statement) -> str:
 
 
 def _rate(s: Statement) -> Decimal | None:
-    """The relative change, stated or recomputed from amount and change."""
+    """The relative change, stated or recomputed from amount and change; None over a zero base (a new
+    item: the zero-base check speaks for it, and a rate there means nothing)."""
+    d = amount_direction(s)
+    prior = None
+    if s.amount is not None and s.change is not None and d in ("增加", "减少"):
+        prior = prior_of(s.amount.interval, s.change.interval, d)
+        if prior.lo <= 0:
+            return None
     if s.rate is not None:
         return abs(s.rate.value)
-    d = amount_direction(s)
-    if s.amount is None or s.change is None or d not in ("增加", "减少"):
-        return None
-    prior = prior_of(s.amount.interval, s.change.interval, d)
-    return None if prior.lo <= 0 else s.change.value / prior.mid * HUNDRED
+    return None if prior is None else s.change.value / prior.mid * HUNDRED
 
 
 def check_unexplained(doc: Document, role: str) -> list[Finding]:
@@ -39,9 +42,9 @@ def check_unexplained(doc: Document, role: str) -> list[Finding]:
         r = _rate(s)
         if r is not None and r >= LARGE_RATE and not (s.reason or "").strip() and not s.no_base:
             out.append(statement_finding(
-                "unexplained", "notice", role, s, f"{s.direction_word or s.direction or ''} {fig_text(s.change)}".strip()
-                if s.change else str(s.rate), "a reason for the change",
-                f"a change of {r.quantize(Decimal('0.01'))}% (≥ {LARGE_RATE}%) is stated without a reason"))
+                "unexplained", "notice", role, s,
+                change_phrase(s.direction_word or s.direction, s.change) if s.change else str(s.rate), "说明变动原因",
+                f"增减幅度 {r.quantize(Decimal('0.01'))}%，达到 {LARGE_RATE}% 以上，未说明变动原因"))
     return out + _copied(doc, role)
 
 
@@ -59,9 +62,9 @@ def _copied(doc: Document, role: str) -> list[Finding]:
                 continue
             if fuzz.ratio(s.reason, o.reason) >= COPY_SIMILARITY:
                 out.append(statement_finding(
-                    "unexplained", "notice", role, s, s.reason, f"a reason about {own}",
-                    f"the reason names {other} (item {o.code}, p.{o.page}) and not {own}, and reads like that "
-                    f"item's reason ({fuzz.ratio(s.reason, o.reason):.0f}% similar)",
-                    cause=f"reason copied from {other}"))
+                    "unexplained", "notice", role, s, s.reason, f"关于“{own}”本身的变动原因",
+                    f"原因说明提及“{other}”（{o.code}，{page_ref(o.page)}）而未提及本项“{own}”，"
+                    f"与该项的原因说明相似度为 {fuzz.ratio(s.reason, o.reason):.0f}%",
+                    cause=f"原因说明照搬自“{other}”项"))
                 break
     return out
