@@ -16,7 +16,7 @@ from dataclasses import dataclass
 _NUMBER_LINE = re.compile(r"^表\s*\d+$")
 _FIGURE = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(,\d{3})+$")
 _DIGITS = re.compile(r"^\d+$")
-_CODE_LABEL = re.compile(r"^(\d{3,9})\s*(\D.*)$")
+_CODE_LABEL = re.compile(r"^(\d{3}|\d{5,9})(?!\d)\s*(?![年月日号])(\D.*)$")   # "2026年…" is no code
 
 
 @dataclass(frozen=True)

@@ -76,8 +76,36 @@ def _rule_columns(vrules: list[Rule], top: float, bottom: float) -> list[tuple[f
     return [(a, b, c) for a, b, c in out]
 
 
+def _segment_columns(hrules: list[Rule], top: float, bottom: float) -> list[float]:
+    """Column edges where no vertical rule is drawn but horizontal rules are cut at every cell edge
+    (border-bottom per cell): the joints between abutting segments that recur in most ruled rows."""
+    rows: list[list[Rule]] = []
+    for r in sorted((r for r in hrules if top - 1 <= r.top <= bottom + 1), key=lambda r: (r.top, r.x0)):
+        if rows and r.top - rows[-1][0].top <= 1.5:
+            rows[-1].append(r)
+        else:
+            rows.append([r])
+    joints: list[float] = []
+    cut_rows = 0
+    for row in rows:
+        row.sort(key=lambda r: r.x0)
+        js = [(a.x1 + b.x0) / 2 for a, b in zip(row, row[1:]) if abs(a.x1 - b.x0) <= 2]
+        cut_rows += bool(js)
+        joints += js
+    groups: list[list[float]] = []
+    for x in sorted(joints):
+        if groups and x - groups[-1][-1] <= 1.5:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    return [sum(g) / len(g) for g in groups if len(g) >= max(2, cut_rows / 2)]
+
+
 def _text_columns(data_words: list[Word], header_words: list[Word]) -> list[tuple[float, float]]:
-    """Column x ranges from the projection of the data words, plus header words over no data."""
+    """Column x ranges from the projection of the data words, plus header words over no data.
+
+    Numbers right-aligned in a wide column can stand clear of their centred header: a data span
+    that no header word overlaps takes the nearest header that stands over no data."""
     spans: list[list[float]] = []
     gap = min((w.size for w in data_words), default=8) * 0.8
     for w in sorted(data_words, key=lambda w: w.x0):
@@ -85,9 +113,21 @@ def _text_columns(data_words: list[Word], header_words: list[Word]) -> list[tupl
             spans[-1][1] = max(spans[-1][1], w.x1)
         else:
             spans.append([w.x0, w.x1])
+    data = [list(s) for s in spans]
+    heads: list[list[float]] = []
     for w in sorted(header_words, key=lambda w: -w.bottom):
         if not any(w.x0 < s[1] + gap / 2 and w.x1 > s[0] - gap / 2 for s in spans):
             spans.append([w.x0, w.x1])
+            heads.append(spans[-1])
+    bare = [s for s in data if heads and not any(w.x0 < s[1] and w.x1 > s[0] for w in header_words)]
+    for s in bare:
+        h = min(heads, key=lambda h: max(h[0] - s[1], s[0] - h[1]))
+        heads.remove(h)
+        spans.remove(h)
+        span = next(t for t in spans if t[0] == s[0] and t[1] == s[1])
+        span[0], span[1] = min(span[0], h[0]), max(span[1], h[1])
+        if not heads:
+            break
     spans.sort()
     return [(a, b) for a, b in spans]
 
@@ -136,15 +176,27 @@ def _text_bands(body: list[list[Word]], bounds: list[tuple[float, float]]) -> li
             merged.append([r[0], r[1]])
     centers = [(a + b) / 2 for a, b in merged]
     pitch = median([b - a for a, b in zip(centers, centers[1:])]) if len(centers) > 1 else 3 * (merged[0][1] - merged[0][0])
-    for r in rows:
-        if r[3]:
+    # lines set apart by row spacing from every line with a figure are rows of their own
+    lone, span = set(), {}
+    for block in _blocks(rows):
+        lo, hi = min(rows[k][0] for k in block), max(rows[k][1] for k in block)
+        if any(rows[k][3] for k in block):
+            span.update({k: (lo, hi) for k in block})
+        else:
+            lone.update(block)
+            merged.append([lo, hi])
+    for k, r in enumerate(rows):
+        if r[3] or k in lone:
             continue
         mid = (r[0] + r[1]) / 2
         inside = [m for m in merged if m[0] - 0.5 <= mid <= m[1] + 0.5]
         if inside:
             continue
-        near = min(merged, key=lambda m: min(abs(mid - m[0]), abs(mid - m[1])))
-        if min(abs(mid - near[0]), abs(mid - near[1])) < pitch / 2:
+        # within a block, a line belongs to the nearest row with a figure of that block
+        lo, hi = span.get(k, (float("-inf"), float("inf")))
+        cands = [m for m in merged if lo - 0.5 <= m[0] and m[1] <= hi + 0.5] or merged
+        near = min(cands, key=lambda m: min(abs(mid - m[0]), abs(mid - m[1])))
+        if k in span or min(abs(mid - near[0]), abs(mid - near[1])) < pitch / 2:
             near[0], near[1] = min(near[0], r[0]), max(near[1], r[1])
         else:
             merged.append([r[0], r[1]])
@@ -158,9 +210,56 @@ def _text_bands(body: list[list[Word]], bounds: list[tuple[float, float]]) -> li
     return out
 
 
+def _blocks(rows: list[list]) -> list[list[int]]:
+    """Lines (top, bottom, ...) sorted by top, grouped into blocks that no row spacing separates.
+
+    Lines that overlap vertically are one stretch of ink; the white gaps between stretches are
+    either leading (wrapped lines inside a cell) or row spacing (cell padding added). The threshold
+    is the middle of the widest step in the sorted gaps of the body (from the first line with a
+    figure down); without a clear step: no blocks."""
+    stretches: list[list] = []                       # [top, bottom, line indices]
+    for k, r in enumerate(rows):
+        if stretches and r[0] <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], r[1])
+            stretches[-1][2].append(k)
+        else:
+            stretches.append([r[0], r[1], [k]])
+    # measured from the first line with a figure down: the header has a spacing of its own
+    first = next(i for i, st in enumerate(stretches) if any(rows[k][3] for k in st[2]))
+    gaps = sorted(b[0] - a[1] for a, b in zip(stretches[first:], stretches[first + 1:]))
+    size = median([w.size for r in rows for w in r[2]]) if rows else 0
+    steps = [(b - a, (a + b) / 2) for a, b in zip(gaps, gaps[1:])]
+    if not steps or max(steps)[0] < 0.2 * size:
+        return []
+    apart = max(steps)[1]
+    out = [list(stretches[0][2])]
+    for a, b in zip(stretches, stretches[1:]):
+        if b[0] - a[1] > apart:
+            out.append([])
+        out[-1] += b[2]
+    return out
+
+
 def _rule_bands(hrules: list[Rule], top: float, bottom: float, width: float) -> list[float]:
-    ys = [r.top for r in hrules if top - 1 <= r.top <= bottom + 1 and (r.x1 - r.x0) >= 0.5 * width]
-    return _cluster(ys, 1.5)
+    """Row separators: heights where horizontal rules cover half the table width, added up over
+    segments (weasyprint and Word draw one segment per cell edge)."""
+    near = sorted((r for r in hrules if top - 1 <= r.top <= bottom + 1), key=lambda r: r.top)
+    groups: list[list[Rule]] = []
+    for r in near:
+        if groups and r.top - groups[-1][-1].top <= 1.5:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    out = []
+    for g in groups:
+        covered, reach = 0.0, float("-inf")
+        for r in sorted(g, key=lambda r: r.x0):
+            if r.x1 > reach:
+                covered += r.x1 - max(r.x0, reach)
+                reach = r.x1
+        if covered >= 0.5 * width:
+            out.append(sum(r.top for r in g) / len(g))
+    return out
 
 
 def header_paths(words: list[Word], bounds: list[tuple[float, float]],
@@ -214,12 +313,15 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
     x0 = min(w.x0 for w in region) - 1
     x1 = max(w.x1 for w in region) + 1
     seps = _rule_columns(vrules, top, bottom)
-    if len(seps) >= 2:
-        xs = [s[0] for s in seps]
-        x0, x1 = min(x0, xs[0]), max(x1, xs[-1])
-        # separators that reach the lowest part of the region delimit the body columns
-        low = max(s[2] for s in seps)
-        body_xs = [s[0] for s in seps if s[2] >= low - 2]
+    cuts = _segment_columns(hrules, top, bottom) if len(seps) < 2 else []
+    if len(seps) >= 2 or len(cuts) >= 2:
+        if len(seps) >= 2:
+            # separators that reach the lowest part of the region delimit the body columns
+            low = max(s[2] for s in seps)
+            body_xs = [s[0] for s in seps if s[2] >= low - 2]
+        else:
+            body_xs, seps = cuts, []
+        x0, x1 = min(x0, body_xs[0]), max(x1, body_xs[-1])
         edges = sorted(set([x0] + body_xs + [x1]))
         bounds = [(a, b) for a, b in zip(edges, edges[1:]) if b - a > 2]
         bounds = [b for b in bounds if any(b[0] <= w.xmid < b[1] for w in region)] or bounds
@@ -232,8 +334,14 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
         head = [w for w in region if data and w.bottom < min(d.top for d in data)]
         bounds = _bounds(_text_columns(data or region, head), x0, x1)
     width = x1 - x0
-    ys = _rule_bands(hrules, top, bottom, width)
+    # the top rule of the table lies above its first line of text
+    ys = _rule_bands(hrules, top - 1.2 * median(w.size for w in region), bottom, width)
     if len(ys) >= 3:
+        # a row cut by the page break has no rule on its open side
+        if any(w.ymid > ys[-1] for w in region):
+            ys.append(max(w.bottom for w in region) + 1)
+        if any(w.ymid < ys[0] for w in region):
+            ys.insert(0, min(w.top for w in region) - 1)
         bands = [(a, b) for a, b in zip(ys, ys[1:]) if any(a <= w.ymid < b for w in region)]
     else:
         bands = _text_bands(_lines(region), bounds)

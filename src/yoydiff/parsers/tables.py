@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from statistics import median
 
 from ..core import Column, Row, Table, Unparsed
 from ..numbers import Amount, normalise_digits
@@ -56,7 +57,10 @@ _HEADER_WORDS = {"类", "款", "项", "科目代码", "科目编码", "科目名
 _TOTAL_RE = re.compile(r"^(总计|合计|小计)$")
 _EMPTY_NOTE_RE = re.compile(r"空表|无数据|没有|未安排|无此|不涉及|无相关")
 _CODE_CELL_RE = re.compile(r"^\d{1,9}$")
-_CODE_NAME_RE = re.compile(r"^(\d{3,9})\s*(\D.*)$")
+# a code printed in the name cell ("201 一般公共服务支出"); a year ("2026年…") is no code
+_CODE_NAME_RE = re.compile(r"^(\d{3}|\d{5,9})(?!\d)\s*(?![年月日号])(\D.*)$")
+# the start of a row of its own, never the rest of a cut cell: 其中：, 一、, 1., （一）
+_ROW_START_RE = re.compile(r"^(其中|[一二三四五六七八九十]+、|\d+[.．、]\D|[（(][一二三四五六七八九十\d]+[）)])")
 _DASH = {"-", "—", "--", "——", "－"}
 
 
@@ -124,28 +128,46 @@ def _followed_by_table(page: Page, lines: tuple[TextLine, ...], j: int) -> bool:
 
 
 def _grid_bottom(page: Page, top: float, limit: float) -> float:
-    """Bottom of the table grid: its lowest rule, else the last line before prose."""
+    """Bottom of the table grid: its lowest rule (and the lines of a row cut by the page break right
+    under it), else the last line before prose."""
     rules = [r for r in page.rules if top - 2 <= r.top and r.bottom <= limit + 2]
     vr = [r for r in rules if r.vertical]
-    if vr:
-        return max(r.bottom for r in vr)
     hr = [r for r in rules if r.horizontal]
-    if len(hr) >= 3:
-        return max(r.top for r in hr)
-    last = top
-    for ln in page.lines:
-        if ln.top < top or ln.top >= limit or _is_footer(ln):
-            continue
+    lines = [ln for ln in page.lines if top <= ln.top < limit and not _is_footer(ln)]
+    if vr or len(hr) >= 3:
+        last = max(r.bottom for r in vr) if vr else max(r.top for r in hr)
+        below = [ln for ln in lines if ln.top > last]
+        return _cut_row_bottom(below, last) if limit >= page.height else last
+    last, size = top, None
+    for ln in lines:
         if "。" in ln.text:
             break
+        # below the first row with a figure, a line in another type size is the prose after the table
+        if size and abs(median(w.size for w in ln.words) - size) > 0.15 * size:
+            break
+        if size is None and any(grid.is_numeric(w.text) for w in ln.words):
+            size = median(w.size for w in ln.words)
         last = ln.bottom
     return last
+
+
+def _cut_row_bottom(below: list[TextLine], last: float, figure: bool = True) -> float:
+    """A row cut by the page break hangs under the last rule (the producer drew no rule under it):
+    closely packed lines (at least one with a figure unless the next page is known to continue the
+    table), and nothing else down to the page foot."""
+    bottom = last
+    for ln in below:
+        if ln.top - bottom > 1.2 * ln.words[0].size or "。" in ln.text or _norm(ln.text).startswith("注"):
+            return last
+        bottom = ln.bottom
+    return bottom if not figure or any(grid.is_numeric(w.text) for ln in below for w in ln.words) else last
 
 
 def _segments(pages: list[Page], starts: list[_Start], k: int) -> list[_Segment]:
     st = starts[k]
     nxt = starts[k + 1] if k + 1 < len(starts) else None
     segs: list[_Segment] = []
+    head: set[str] = set()
     pi, top = st.page, st.top
     while pi < len(pages):
         page = pages[pi]
@@ -158,24 +180,53 @@ def _segments(pages: list[Page], starts: list[_Start], k: int) -> list[_Segment]
             else:
                 break
         if skip >= len(body):
-            break
+            # a title and its captions at the foot of a page: the grid starts on the next page
+            if segs or limit < page.height or pi + 1 >= len(pages) or _title_first(pages[pi + 1], nxt, pi + 1):
+                break
+            pi, top = pi + 1, 0.0
+            continue
         gtop = body[skip].top - 0.5
         bottom = _grid_bottom(page, gtop, limit)
-        segs.append(_Segment(pi, top, gtop, bottom, limit))
+        if not head:
+            head = _header_lines(page, gtop, bottom)
         after = [ln for ln in body if ln.top > bottom + 1]
-        if after or (nxt and nxt.page == pi) or pi + 1 >= len(pages):
-            break
-        # continuation: the next page opens with a caption or inside a grid, with no title first
-        npage = pages[pi + 1]
-        first = next((ln for ln in npage.lines if not _is_footer(ln)), None)
-        if first is None or (nxt and nxt.page == pi + 1 and nxt.top <= first.top + 1):
-            break
-        opens = _CAPTION_RE.match(_norm(first.text)) or _UNIT_RE.search(first.text) or any(
-            r.top <= first.top <= r.bottom for r in npage.vrules)
-        if not opens:
+        opens = not (nxt and nxt.page == pi) and pi + 1 < len(pages) and _continues(pages[pi + 1], nxt, pi + 1, head)
+        if after and opens:
+            # the rest of a row cut by the page break, without a figure and without a rule under it
+            bottom = _cut_row_bottom(after, bottom, figure=False)
+            after = [ln for ln in after if ln.top > bottom + 1]
+        segs.append(_Segment(pi, top, gtop, bottom, limit))
+        if after or not opens:
             break
         pi, top = pi + 1, 0.0
     return segs
+
+
+def _continues(page: Page, nxt: _Start | None, pi: int, head: set[str]) -> bool:
+    """The page continues the table: it opens with a caption, inside a grid or with the repeated
+    header, with no title first."""
+    first = next((ln for ln in page.lines if not _is_footer(ln)), None)
+    if first is None or _title_first(page, nxt, pi):
+        return False
+    return bool(_CAPTION_RE.match(_norm(first.text)) or _UNIT_RE.search(first.text) or any(
+        r.top <= first.top <= r.bottom for r in page.vrules) or _norm(first.text) in head)
+
+
+def _title_first(page: Page, nxt: _Start | None, pi: int) -> bool:
+    """The next table's title is the first line of the page."""
+    first = next((ln for ln in page.lines if not _is_footer(ln)), None)
+    return first is None or bool(nxt and nxt.page == pi and nxt.top <= first.top + 1)
+
+
+def _header_lines(page: Page, top: float, bottom: float) -> set[str]:
+    """Texts of the lines above the first line with a figure: the header a continuation page repeats."""
+    out = set()
+    for ln in page.lines:
+        if top <= ln.top <= bottom:
+            if any(grid.is_numeric(w.text) for w in ln.words):
+                break
+            out.add(_norm(ln.text))
+    return out
 
 
 def _body_start(bands, cells) -> int:
@@ -216,30 +267,44 @@ def _empty_note(pages: list[Page], seg: _Segment) -> str:
 
 
 def _collect(pages, segs):
-    """Body bands (cells, page) over all segments, header paths of the first, stray words."""
-    bands: list[tuple[list[str], int]] = []
+    """Body bands (cells, page, first band of a continuation page) over all segments, header paths
+    of the first segment, stray words."""
+    bands: list[tuple[list[str], int, bool]] = []
     header: tuple[tuple[str, ...], ...] = ()
     stray = []
     first = None
+    head: set[str] = set()
     for si, s in enumerate(segs):
         page = pages[s.page]
-        g = grid.build(list(page.words), list(page.hrules), list(page.vrules), s.grid_top, s.bottom + 0.5,
+        top = _below_repeated_header(page, s, head) if first else s.grid_top
+        g = grid.build(list(page.words), list(page.hrules), list(page.vrules), top, s.bottom + 0.5,
                        _body_start, first.columns if first else ())
         if not g.columns:
             continue
         if first is None:
             first, header = g, g.header
+            body_top = g.bands[0][0] if g.bands else s.bottom
+            head = {_norm(ln.text) for ln in page.lines if s.grid_top <= ln.top and (ln.top + ln.bottom) / 2 < body_top}
         stray += [(page.number, w) for w in g.stray]
-        for bi, cells in enumerate(g.cells):
+        opens = si > 0
+        for cells in g.cells:
             cells = _aligned(list(cells), g.columns, first.columns)
-            if not any(cells):
-                continue
-            if si > 0 and bi == 0 and bands and _is_split_tail(cells, bands[-1][0]):
-                prev = bands[-1][0]
-                bands[-1] = ([p + c for p, c in zip(prev, cells)], bands[-1][1])
-                continue
-            bands.append((cells, page.number))
+            if any(cells):
+                bands.append((cells, page.number, opens))
+                opens = False
     return bands, header, stray
+
+
+def _below_repeated_header(page: Page, seg: _Segment, head: set[str]) -> float:
+    """Top of a continuation page's rows: under the lines that repeat the first page's header."""
+    top = seg.grid_top
+    for ln in page.lines:
+        if ln.top < seg.grid_top or _is_footer(ln):
+            continue
+        if _norm(ln.text) not in head:
+            break
+        top = ln.bottom + 0.1
+    return top
 
 
 def _aligned(cells: list[str], cols, first_cols) -> list[str]:
@@ -254,11 +319,38 @@ def _aligned(cells: list[str], cols, first_cols) -> list[str]:
     return out
 
 
-def _is_split_tail(cells: list[str], prev: list[str]) -> bool:
-    """The first band of a continuation page finishes a cell cut by the page break."""
-    if any(grid.is_numeric(c) for c in cells if c):
+def _join_tails(bands, roles: list[str], sides: list[int]) -> list[tuple[list[str], int]]:
+    """Bands with the first band of each continuation page joined to the row above when it is the
+    rest of a row cut by the page break."""
+    side_of = [max((k for k, s in enumerate(sides) if s <= j), default=0) for j in range(len(roles))]
+    out: list[tuple[list[str], int]] = []
+    for cells, pno, opens in bands:
+        if opens and out and _is_split_tail(cells, out[-1][0], sides, side_of):
+            out[-1] = ([p + c for p, c in zip(out[-1][0], cells)], out[-1][1])
+        else:
+            out.append((cells, pno))
+    return out
+
+
+def _is_split_tail(cells: list[str], prev: list[str], sides: list[int], side_of: list[int]) -> bool:
+    """A band finishes the row above: it has no figure, and each of its cells either lies on a side
+    whose name is empty above although other cells of that side are filled (the producer moved the
+    whole name cell to the next page) or continues a filled cell above without opening a row of
+    its own (a code, 其中, 一、)."""
+    filled = [j for j, c in enumerate(cells) if c]
+    if not filled or any(grid.is_numeric(cells[j]) or cells[j] in _DASH for j in filled):
         return False
-    return all(p for c, p in zip(cells, prev) if c)
+
+    def nameless(k: int) -> bool:
+        return not prev[sides[k]] and any(p for i, p in enumerate(prev) if side_of[i] == k)
+
+    def rest_of(j: int) -> bool:
+        if nameless(side_of[j]):
+            return True
+        text = _norm(cells[j])
+        return bool(prev[j]) and not _CODE_NAME_RE.match(text) and not _ROW_START_RE.match(text)
+
+    return all(rest_of(j) for j in filled)
 
 
 def _roles(bands) -> tuple[list[str], list[int]]:
@@ -306,6 +398,7 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
     if not bands:
         bands, header = _total_in_header(header, segs, pages)
     roles, sides = _roles(bands) if bands else ([], [0])
+    bands = _join_tails(bands, roles, sides)
     value_cols = [j for j, r in enumerate(roles) if r == "value"]
     columns = tuple(Column(tuple(header[j]) if j < len(header) else ()) for j in value_cols)
     side_of = []
@@ -358,7 +451,7 @@ def _total_in_header(header, segs, pages):
             cells = ["" for _ in header]
             cells[j] = path[-1]
             header = tuple(p[:-1] if i == j else p for i, p in enumerate(header))
-            return [(cells, pages[segs[0].page].number)], header
+            return [(cells, pages[segs[0].page].number, False)], header
     return [], header
 
 
