@@ -12,7 +12,6 @@ from yoydiff.numbers import Amount, Interval, Percent
 
 from test_checks_build import doc, row, st, table
 
-HEDGED = "上年预算（约）"     # how the narrative parser marks 约 / 近 / 超过
 
 
 def test_distance_in_printed_unit_and_decimals():
@@ -45,17 +44,17 @@ def test_rate_rule_of_a_yuan_sentence_stays_in_yuan():
 
 
 def test_approximate_figures_are_not_errors():
-    rate = st("基本支出", "14,197.84", "2,084.09", "增加", "17%", comparison=HEDGED)       # 增长约17%: true 17.20%
+    rate = st("基本支出", "14,197.84", "2,084.09", "增加", "17%", hedged=True)       # 增长约17%: true 17.20%
     assert check_rate(rate, "new") == []
-    off = st("基本支出", "14,197.84", "2,084.09", "增加", "18%", comparison=HEDGED)
+    off = st("基本支出", "14,197.84", "2,084.09", "增加", "18%", hedged=True)
     [f] = check_rate(off, "new")
     assert f.severity == "insufficient" and f.rule.endswith("所述为约数（约、近、超过），不按四舍五入区间认定差错")
     sts = [st("部门收入预算", "32,407.23", topic="income_total"),
-           st("财政拨款结转", "3,308.45", share=Percent.parse("11%"), topic="income_source", comparison=HEDGED)]
+           st("财政拨款结转", "3,308.45", share=Percent.parse("11%"), topic="income_source", hedged=True)]
     [f] = check_shares(doc(statements=sts), "new")
     assert f.severity == "insufficient" and f.expected == "10%"
     t5 = table("gpb_expense", "表 5", [("合计",)], [row("208 01 01", "行政运行", "8,115.18")])
-    [f] = check_narrative(doc(tables=[t5], statements=[st("行政运行（项）", "8,100", code="2080101", comparison=HEDGED)]),
+    [f] = check_narrative(doc(tables=[t5], statements=[st("行政运行（项）", "8,100", code="2080101", hedged=True)]),
                           "new")
     assert f.severity == "insufficient" and f.expected == "8,115.18"
 

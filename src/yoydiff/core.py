@@ -117,6 +117,7 @@ class Statement:
     reason: str | None = None
     prior_stated: Amount | None = None
     no_base: bool = False
+    hedged: bool = False              # the figures are approximations (约, 近, 超过)
     comparison: str = "上年预算"       # what the change is measured against, as the text says
     topic: str = ""                   # income/expense/basic/project/item/three_public/... (see parsers/narrative.py)
 

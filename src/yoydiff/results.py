@@ -28,7 +28,7 @@ class Finding:
     quote: str
     location: str = ""         # table or section
     code: str = ""
-    distance: str = ""         # gap between stated and recomputed intervals, with its unit
+    distance: str = ""         # stated minus recomputed figure as printed ("相差 10.00 万元"); the intervals are in rule
     cause: str = ""            # a recognised cause of the mismatch, when there is one
     other_page: int | None = None    # cross-year: where the old document published the figure
     other_quote: str = ""

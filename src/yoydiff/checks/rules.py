@@ -12,7 +12,6 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..core import Statement
 from ..numbers import UNIT_SCALE, Amount, Interval, Percent, normalise_digits
-from ..parsers.narrative import HEDGED
 from ..results import SEVERITY_RANK, Finding
 
 MEETS, ROUNDING, MISMATCH = "meets", "rounding", "mismatch"
@@ -57,7 +56,7 @@ def magnitude(i: Interval) -> Interval:
 
 def hedged(s: Statement) -> bool:
     """The sentence gives its figures as approximations (约, 近, 超过)."""
-    return s.comparison.endswith(HEDGED)
+    return s.hedged
 
 
 # ---- figures ------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ attached to the statement they qualify (see parse_paragraph).
 Conventions a check can rely on:
 - Statement.comparison is "上年预算" for every plain year-over-year phrasing (比上年预算, 较上年, 同比,
   与上年相比); otherwise what the text compares with: 年初预算, 调整预算, 上年决算, 上年执行数, "2019年".
-- A hedged figure (约, 近, 超过) keeps its value and gets HEDGED appended to comparison.
+- A hedged figure (约, 近, 超过) keeps its value; the statement is marked hedged.
 - A change stated without its current amount ("其中：公务接待费增加0.00万元") takes the amount of an
   earlier plain amount statement of the same section with the same subject (「…公务接待费0.00万元。」
   then 「…公务接待费增加0.00万元，增长0.00%」), when exactly one such amount of the document's year is
@@ -30,7 +30,6 @@ from ..pdf import Page, TextLine
 from . import phrases as ph
 from .subjects import resolve_code
 
-HEDGED = "（约）"
 YOY = "上年预算"
 # The first paragraph of a project block: （一）项目名称：…; the block runs to the next 一、 heading.
 PROJECT_START_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）])?\s*项目名称\s*[:：]")
@@ -571,13 +570,12 @@ def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple
         if d.amount is None and d.change is None and d.rate is None and d.share is None and d.count is None:
             continue
         code = resolve_code(d.subject, tables) if d.subject and d.count is None else None
-        comparison = d.comparison + (HEDGED if d.hedged else "")
         out.append(Statement(
             subject=d.subject, code=code, amount=d.amount, page=par.page_at(d.start),
             quote=par.text[d.start:d.end].strip(), section=section, change=d.change, direction=d.direction,
             direction_word=d.direction_word, rate=d.rate, rate_direction=d.rate_direction, rate_word=d.rate_word,
             share=d.share, share_of=d.share_of, reason=d.reason, prior_stated=d.prior, no_base=d.no_base,
-            comparison=comparison, topic="count" if d.count is not None else topic_of(d.subject, section, code)))
+            hedged=d.hedged, comparison=d.comparison, topic="count" if d.count is not None else topic_of(d.subject, section, code)))
     unparsed = [Unparsed(par.page_at(off), t, why) for off, t, why in p.unparsed]
     return out, unparsed
 
@@ -655,4 +653,4 @@ def is_yoy(s: Statement) -> bool:
 
 
 __all__ = ["Paragraph", "paragraphs", "parse_paragraph", "extract_statements", "topic_of", "clean_subject",
-           "is_yoy", "carry_amounts", "HEDGED"]
+           "is_yoy", "carry_amounts"]
