@@ -42,5 +42,5 @@ def check_counts(doc: Document, role: str) -> list[Finding]:
             out.append(Finding(check="count", severity="warning", doc=role, page=page, item="项目个数",
                                stated=str(n), expected=str(counted),
                                rule=f"文中称安排项目 {n} 个，而本文件列示 {counted} 个（{where}）",
-                               quote=m.group(0), location=section))
+                               quote=text if len(text) <= 80 else m.group(0), location=section))
     return out
