@@ -183,3 +183,48 @@ def test_horizontal_rules_only_and_continuation():
     assert [(r.code, r.name, r.page) for r in t.rows] == [
         ("208", "社会保障和就业支出", 1), ("20801", "人力资源和社会保障管理事务", 1), ("210", "卫生健康支出", 2)]
     assert [c.label for c in t.columns] == ["合计"]
+
+
+# ---- grouped item tables (委托业务费, 上年结转结余) ---------------------------------------------
+
+def test_carryover_rows_grouped_under_their_unit(parsed):
+    from yoydiff.checks.sums import row_relations
+
+    t = next(t for t in parsed["urumqi-2026"].tables if t.kind == "carryover")
+    unit = "乌鲁木齐市退休人员社会化管理服务中心"
+    mine = [r for r in t.rows if r.group == unit]
+    assert [(r.name, r.values[0].text) for r in mine] == [
+        (unit, "100.27"), ("特定目标 1310001D", "99.68"), ("特定目标 13100021", "0.45"), ("特定目标 14100013", "0.13")]
+    assert t.rows[-1].name == "总计" and t.rows[-1].group == ""
+    # the sum check sees the unit subtotal and its rows: 100.27 against 99.68 + 0.45 + 0.13 = 100.26
+    i = t.rows.index(mine[0])
+    rel = next(r for r in row_relations(t) if r.parent == i)
+    assert [t.rows[k].values[0].value for k in rel.children] == [Decimal("99.68"), Decimal("0.45"), Decimal("0.13")]
+    units = {r.group for r in t.rows if r.group}
+    assert len(units) == 5 and "乌鲁木齐市人力资源和社会保障信息中心（乌鲁木齐市社会保障卡管理中心）" in units
+
+
+def test_entrusted_rows_grouped(parsed):
+    t = next(t for t in parsed["urumqi-2025"].tables if t.kind == "entrusted")
+    assert [(r.group, r.name) for r in t.rows if "公共就业" in r.group] == [
+        ("乌鲁木齐市公共就业服务中心", "乌鲁木齐市公共就业服务中心"),
+        ("乌鲁木齐市公共就业服务中心", "2025年运转类公用经费-保运转"), ("乌鲁木齐市公共就业服务中心", "档案影像化")]
+    assert next(r for r in t.rows if r.name == "2025年运转类公用经费-保运转").code == ""   # a year is no code
+
+
+def test_item_table_units_by_name_without_project_table():
+    """No project table in the document: units are told from items by their organisation names."""
+    page = _page([
+        ("表12", 50, 40), ("上年结转结余情况表", 200, 60), ("单位：万元", 500, 85),
+        ("项目", 60, 110), ("合计", 340, 110), ("财政拨款", 460, 110),
+        ("青岚县疾病预防控制中心", 50, 135), ("30.00", 340, 135), ("30.00", 460, 135),
+        ("疫苗冷链运转经费", 50, 155), ("20.00", 340, 155), ("20.00", 460, 155),
+        ("特定目标 0310021A", 50, 175), ("10.00", 340, 175), ("10.00", 460, 175),
+        ("青岚县卫生监督所（青岚县卫生健康综合行政执法大队）", 50, 195), ("5.00", 340, 195), ("5.00", 460, 195),
+        ("执法装备购置项目", 50, 215), ("5.00", 340, 215), ("5.00", 460, 215),
+        ("合计", 50, 235), ("35.00", 340, 235), ("35.00", 460, 235),
+    ])
+    (t,) = extract_tables([page]).tables
+    assert t.kind == "carryover"
+    assert [r.group for r in t.rows] == ["青岚县疾病预防控制中心"] * 3 + [
+        "青岚县卫生监督所（青岚县卫生健康综合行政执法大队）"] * 2 + [""]

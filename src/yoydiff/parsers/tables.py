@@ -455,16 +455,41 @@ def _total_in_header(header, segs, pages):
     return [], header
 
 
-def _grouped(rows: list[Row]) -> list[Row]:
-    """Project table: a codeless row that is no total opens a budget unit's group."""
+def _grouped(rows: list[Row], is_unit=lambda name: True) -> list[Row]:
+    """A codeless row that is no total and names a budget unit opens that unit's group (the unit's
+    subtotal row and the rows under it carry its name); a total closes it. In the project table
+    every such row is a unit (the rows under it have codes); in the item tables (委托业务费,
+    上年结转结余) items are codeless too, so `is_unit` tells units from items."""
     out, group = [], ""
     for r in rows:
-        if not r.code and not _TOTAL_RE.match(_norm(r.name)):
-            group = r.name
-        elif not r.code:
+        if not r.code and _TOTAL_RE.match(_norm(r.name)):
             group = ""
+        elif not r.code and is_unit(r.name):
+            group = r.name
         out.append(Row(r.code, r.code_parts, r.name, r.values, r.page, group, r.project, r.extra))
     return out
+
+
+# the name of an organisation (budget unit), optionally with its other name in brackets
+_UNIT_NAME_RE = re.compile(r"(局|委员会|委|中心|院|所|站|队|办公室|办|处|馆|学校|校|厅|会|社|台|场|园|团)"
+                           r"([（(][^（()）]*[）)])?$")
+
+
+def _unit_names(tables: list[Table]) -> set[str]:
+    """Budget units known from the project table's groups."""
+    return {_norm(r.group) for t in tables if t.kind == "gpb_project" for r in t.rows if r.group}
+
+
+def _item_groups(table: Table, units: set[str]) -> Table:
+    """委托业务费 / 上年结转结余: rows grouped under the unit rows (units of the project table, or
+    names that read as an organisation's)."""
+    def is_unit(name: str) -> bool:
+        n = _norm(name)
+        return n in units or (bool(_UNIT_NAME_RE.search(n)) and not n.startswith(("其中", "特定目标")))
+
+    rows = _grouped(list(table.rows), is_unit)
+    return Table(table.kind, table.number, table.title, table.unit, table.columns, tuple(rows), table.pages,
+                 table.empty_note)
 
 
 def _build_text_table(pages, start: _Start, segs: list[_Segment]) -> TextTable:
@@ -504,6 +529,8 @@ def extract_tables(pages: list[Page]) -> TableResult:
             text_tables.append(_build_text_table(pages, st, segs))
             continue
         t = _build_table(pages, st, segs, unparsed)
+        if t.kind in ("entrusted", "carryover"):
+            t = _item_groups(t, _unit_names(tables))
         unit = unit or t.unit
         tables.append(t)
     return TableResult(tuple(tables), tuple(text_tables), tuple(unparsed),
