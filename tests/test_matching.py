@@ -109,7 +109,7 @@ def test_urumqi_units_and_the_merged_inspection_unit(urumqi):
     assert kinds[("乌鲁木齐市劳动保障监察支队", "乌鲁木齐市劳动人事争议仲裁院"), ("乌鲁木齐市劳动人事争议仲裁院",)] == "merged"
     assert sum(1 for k in m.units if k.kind == "matched") == 9 and len(m.units) == 10
     merged = next(k for k in m.units if k.kind == "merged")
-    assert "劳动保障监察事业发展经费" in merged.reason
+    assert merged.reason == "其项目转入乌鲁木齐市劳动人事争议仲裁院（劳动保障监察事业发展经费）；本年文件提及该单位"
 
 
 def test_deptb_units(deptb):
@@ -167,10 +167,13 @@ def test_urumqi_projects(urumqi):
     assert (moved.kind, moved.old_code, moved.new_code) == ("re-coded", "2080104", "2080112")
     assert (moved.old_unit, moved.new_unit) == ("乌鲁木齐市劳动保障监察支队", "乌鲁木齐市劳动人事争议仲裁院")
     assert (moved.old_amount, moved.new_amount) == (D("35.92"), D("29.52"))
+    assert moved.reason == ("科目 2080104 → 2080112；名称相同；金额 −18%；"
+                            "单位 乌鲁木齐市劳动保障监察支队 → 乌鲁木齐市劳动人事争议仲裁院")
     # the 2026 narrative says 公共就业服务事业发展经费 "是由2025年综合业务费及档案影像化项目构成"
     (m,) = [m for m in ms if m.new == URUMQI_MERGED[1]]
     assert (m.kind, set(m.old), m.old_amount, m.new_amount) == ("merged", set(URUMQI_MERGED[0]), D("100.00"), D("52.79"))
-    assert "综合业务费" in m.reason and "档案影像化" in m.reason
+    assert m.reason in ("本年文件说明该项目由综合业务费、档案影像化构成；金额 −47%",
+                        "本年文件说明该项目由档案影像化、综合业务费构成；金额 −47%")
     # 29 projects in 2025, 28 in 2026: every one is accounted for once
     assert sorted(m.kind for m in ms).count("matched") == 23
     assert sum(len(m.old) for m in ms) == len(urumqi[0].projects) == 29
@@ -223,7 +226,7 @@ def test_deptb_projects_manifest_section_c(deptb):
 
 def test_reason_says_why(deptb):
     m = next(m for m in match_documents(*deptb).projects if m.kind == "renamed")
-    assert m.reason == "same code 2100102; name 0.67; amount +4 %; same unit"
+    assert m.reason == "同一科目 2100102；名称相似度 0.67；金额 +4%；同一单位"
     assert m.score >= SURE
 
 

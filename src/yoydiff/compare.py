@@ -23,7 +23,7 @@ def _document_checks(doc: Document, label: str) -> tuple[list[Finding], list[str
     try:
         from .checks import run_document_checks
     except ImportError:
-        return [], ["the within-document checks are not available (yoydiff.checks.run_document_checks)"]
+        return [], ["文件内核对不可用（yoydiff.checks.run_document_checks）"]
     return list(run_document_checks(doc, label)), []
 
 
@@ -34,8 +34,7 @@ def _sorted(findings: list[Finding]) -> tuple[Finding, ...]:
 
 def _missing_parts(doc: Document) -> list[str]:
     if not doc.tables:
-        return [f"{doc.path}: no tables found; only the narrative was checked (table sums, cross-table and "
-                f"narrative-vs-table checks need the tables)"]
+        return [f"{doc.path}：未识别到预算公开表，仅核对了说明文字（表内合计、表间一致和文表一致核对需要表格）"]
     return []
 
 
@@ -51,18 +50,19 @@ def check(doc: Document) -> Report:
 def refuse_pair(old: Document, new: Document) -> list[str]:
     """InputError for pairs that cannot be compared; warnings for pairs that can, with a caveat.
 
-    Identical files are allowed (a document compared with itself gives no changes)."""
+    Identical files are allowed (a document compared with itself gives no changes). Refusals are
+    command-line messages (English, like the CLI); warnings go into the memo (Chinese)."""
     if old.sha256 and old.sha256 == new.sha256:
-        return ["the two files are the same document: no changes, only its own findings"]
+        return ["两份文件为同一文件：无变动，仅列示该文件自身的核对结果"]
     warnings = []
     ok, nk = department_key(old.department), department_key(new.department)
     if ok and nk and ok != nk and ok not in nk and nk not in ok:
         s = similarity(ok, nk)
         if s < 0.7:
             raise InputError(f"different departments: {old.department} ({old.path}) vs {new.department} ({new.path})")
-        warnings.append(f"department names differ: {old.department} vs {new.department}")
+        warnings.append(f"两份文件的部门名称不一致：{old.department}、{new.department}")
     elif not ok or not nk:
-        warnings.append("the department of one document is unknown; assuming both are the same department")
+        warnings.append("一份文件的部门名称未能识别，按同一部门比较")
     if old.year is not None and new.year is not None:
         if old.year == new.year:
             raise InputError(f"both documents are for {new.year}: {old.path}, {new.path}")
@@ -70,33 +70,37 @@ def refuse_pair(old: Document, new: Document) -> list[str]:
             raise InputError(f"the new document ({new.year}) is older than the old one ({old.year}); "
                              f"give OLD first, then NEW")
         if new.year - old.year > 1:
-            warnings.append(f"the documents are {new.year - old.year} years apart; the new document's "
-                            f"'上年' figures refer to {new.year - 1}, not {old.year}")
+            warnings.append(f"两份文件相隔 {new.year - old.year} 年：{new.year} 年文件所述“上年”数指 "
+                            f"{new.year - 1} 年，而非 {old.year} 年")
     else:
-        warnings.append("the year of one document is unknown; assuming OLD precedes NEW")
+        warnings.append("一份文件的年度未能识别，按先旧后新的顺序比较")
     if old.kind and new.kind and old.kind != new.kind:
-        warnings.append(f"comparing a {old.kind} with a {new.kind}")
+        warnings.append(f"比较的是{old.kind}与{new.kind}，口径不同")
     return warnings
 
 
 def compare(old: Document, new: Document) -> Report:
     """Both documents' own checks, matching, changes and the cross-year checks."""
     warnings = refuse_pair(old, new)
+    # A document compared with itself is matched and diffed like any pair (every item matches, every
+    # change is 0); its 上年 figures are not about itself, so prior and target checks are left out.
+    same_doc = bool(old.sha256) and old.sha256 == new.sha256
     timings = {}
     t0 = time.perf_counter()
     own_new, w1 = _document_checks(new, "new")
-    own_old, _ = _document_checks(old, "old")
+    own_old = [] if same_doc else _document_checks(old, "old")[0]
     t1 = time.perf_counter()
     matching = match_documents(old, new)
     t2 = time.perf_counter()
-    same_doc = bool(old.sha256) and old.sha256 == new.sha256
-    changes = [] if same_doc else all_changes(old, new, matching)
-    cross = [] if same_doc else (check_prior(old, new, matching) + check_lifecycle(matching) + check_targets(old, new))
+    changes = all_changes(old, new, matching)
+    cross = check_lifecycle(matching)
+    if not same_doc:
+        cross += check_prior(old, new, matching) + check_targets(old, new)
     t3 = time.perf_counter()
     timings.update(checks=t1 - t0, matching=t2 - t1, changes_and_cross_checks=t3 - t2)
-    findings = own_new + ([] if same_doc else own_old) + cross
-    extra = [f"old: {w}" for w in old.warnings] + [f"new: {w}" for w in new.warnings]
-    return Report(new=new, old=old, findings=_sorted(findings), matches=() if same_doc else matching.all,
+    findings = own_new + own_old + cross
+    extra = [f"上年文件：{w}" for w in old.warnings] + [f"本年文件：{w}" for w in new.warnings]
+    return Report(new=new, old=old, findings=_sorted(findings), matches=matching.all,
                   changes=tuple(changes), warnings=tuple(warnings + extra + w1 + _missing_parts(old) + _missing_parts(new)),
                   timings=timings)
 

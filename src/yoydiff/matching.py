@@ -123,16 +123,22 @@ def assign_sparse(n_old: int, n_new: int, edges: dict[tuple[int, int], float]) -
 # ---------------------------------------------------------------- helpers
 
 def _pct(old: Decimal | None, new: Decimal | None) -> str:
+    """金额 +3% (relative change of the amounts, whole percent)."""
     if old is None or new is None:
         return ""
     if old == 0:
-        return "amount from 0" if new else "amount 0 both years"
-    d = (new - old) / old * 100
-    return f"amount {d:+.0f} %"
+        return "上年金额为 0" if new else "两年金额均为 0"
+    d = f"{(new - old) / old * 100:+.0f}"
+    return f"金额 {d.replace('-', '−')}%"
 
 
 def _reason(*parts: str) -> str:
-    return "; ".join(p for p in parts if p)
+    """The grounds of a match, joined as a Chinese list: 同一科目 2080109；名称相似度 0.93；金额 +3%."""
+    return "；".join(p for p in parts if p)
+
+
+def _amount(v: Decimal) -> str:
+    return f"{v:,}"
 
 
 def _value(a) -> Decimal | None:
@@ -198,7 +204,7 @@ def match_lines(old: dict[str, Line], new: dict[str, Line], what: str = "line") 
         same = line_key(o.name) == line_key(n.name)
         score = 1.0 if same else similarity(line_key(o.name), line_key(n.name))
         out.append(Match(what, "matched" if same else "renamed", (o.name,), (n.name,), round(score, 3),
-                         _reason(f"same code {c}", "" if same else f"name {score:.2f}", _pct(o.amount, n.amount)),
+                         _reason(f"同一科目 {c}", "" if same else f"名称相似度 {score:.2f}", _pct(o.amount, n.amount)),
                          c, c, o.amount, n.amount))
     gone = sorted(set(old) - set(new))
     came = sorted(set(new) - set(old))
@@ -215,19 +221,19 @@ def match_lines(old: dict[str, Line], new: dict[str, Line], what: str = "line") 
         o, n = old[gone[i]], new[came[j]]
         s = edges[(i, j)]
         out.append(Match(what, "re-coded", (o.name,), (n.name,), round(s, 3),
-                         _reason(f"code {o.code} → {n.code}", f"name {s:.2f}", _pct(o.amount, n.amount)),
+                         _reason(f"科目 {o.code} → {n.code}", f"名称相似度 {s:.2f}", _pct(o.amount, n.amount)),
                          o.code, n.code, o.amount, n.amount))
     used_old = {gone[i] for i, _ in paired}
     used_new = {came[j] for _, j in paired}
     for c in gone:
         if c not in used_old:
             o = old[c]
-            out.append(Match(what, "discontinued", (o.name,), (), 0.0, f"code {c} only in the old document",
+            out.append(Match(what, "discontinued", (o.name,), (), 0.0, f"科目 {c} 仅见于上年文件",
                              c, "", o.amount, None))
     for c in came:
         if c not in used_new:
             n = new[c]
-            out.append(Match(what, "new", (), (n.name,), 0.0, f"code {c} only in the new document",
+            out.append(Match(what, "new", (), (n.name,), 0.0, f"科目 {c} 仅见于本年文件",
                              "", c, None, n.amount))
     return out
 
@@ -269,7 +275,7 @@ def match_units(old_units: list[str], new_units: list[str]) -> list[Match]:
         n = new_by_key.get(unit_key(u))
         if n is not None and n not in used_new:
             used_new.add(n)
-            out.append(Match("unit", "matched", (u,), (n,), 1.0, "same name", old_unit=u, new_unit=n))
+            out.append(Match("unit", "matched", (u,), (n,), 1.0, "名称相同", old_unit=u, new_unit=n))
         else:
             rest_old.append(u)
     rest_new = [u for u in new_units if u not in used_new]
@@ -283,11 +289,11 @@ def match_units(old_units: list[str], new_units: list[str]) -> list[Match]:
     for i, j in paired:
         o, n = rest_old[i], rest_new[j]
         out.append(Match("unit", "renamed", (o,), (n,), round(edges[(i, j)], 3),
-                         f"name {edges[(i, j)]:.2f}", old_unit=o, new_unit=n))
+                         f"名称相似度 {edges[(i, j)]:.2f}", old_unit=o, new_unit=n))
     po, pn = {i for i, _ in paired}, {j for _, j in paired}
-    out += [Match("unit", "discontinued", (u,), (), 0.0, "only in the old document", old_unit=u)
+    out += [Match("unit", "discontinued", (u,), (), 0.0, "仅见于上年文件", old_unit=u)
             for i, u in enumerate(rest_old) if i not in po]
-    out += [Match("unit", "new", (), (u,), 0.0, "only in the new document", new_unit=u)
+    out += [Match("unit", "new", (), (u,), 0.0, "仅见于本年文件", new_unit=u)
             for j, u in enumerate(rest_new) if j not in pn]
     return out
 
@@ -307,16 +313,16 @@ def unit_merges(units: list[Match], projects: list[Match], new_text: str = "") -
         if len(targets) == 1 and "" not in targets:
             target = targets.pop()
             olds = [o for o, n in kept.items() if n == target]
-            names = ", ".join(dict.fromkeys(n for p in moved for n in p.new))
+            names = "、".join(dict.fromkeys(n for p in moved for n in p.new))
             said = _mentions(new_text, m.old_unit)
             out.append(Match("unit", "merged", (m.old_unit, *olds), (target,), 0.9 if said else 0.8,
-                             _reason(f"its projects moved to {target}: {names}",
-                                     "the new document says so" if said else ""),
+                             _reason(f"其项目转入{target}（{names}）",
+                                     "本年文件提及该单位" if said else ""),
                              old_unit=m.old_unit, new_unit=target))
         else:
             said = _mentions(new_text, m.old_unit)
             out.append(m if not said else Match("unit", "discontinued", m.old, (), 0.0,
-                                                "only in the old document; the new document mentions it",
+                                                "仅见于上年文件；本年文件提及该单位",
                                                 old_unit=m.old_unit))
     return out
 
@@ -363,10 +369,10 @@ def _score(o: _P, n: _P, unit_map: dict[str, str]) -> tuple[float, str]:
         amount = 0.5
     score = _W_NAME * name + _W_UNIT * unit + _W_CODE * code + _W_AMOUNT * amount
     parts = [
-        f"same code {oc}" if oc and oc == nc else (f"code {oc} → {nc}" if oc and nc else ""),
-        "same name" if name == 1.0 else f"name {name:.2f}",
+        f"同一科目 {oc}" if oc and oc == nc else (f"科目 {oc} → {nc}" if oc and nc else ""),
+        "名称相同" if name == 1.0 else f"名称相似度 {name:.2f}",
         _pct(oa, na),
-        "same unit" if unit == 1.0 else (f"unit {o.p.unit} → {n.p.unit}" if unit == 0.0 else ""),
+        "同一单位" if unit == 1.0 else (f"单位 {o.p.unit} → {n.p.unit}" if unit == 0.0 else ""),
     ]
     return score, _reason(*parts)
 
@@ -406,7 +412,7 @@ def match_projects(old: list[Project], new: list[Project], old_units: list[str],
             if js:
                 j = js[0]
                 taken.add(j)
-                pairs[i] = (j, 1.0, _reason(f"same 特定目标 code {o.tcode}", _pct(_value(o.p.amount), _value(N[j].p.amount))))
+                pairs[i] = (j, 1.0, _reason(f"同一特定目标编码 {o.tcode}", _pct(_value(o.p.amount), _value(N[j].p.amount))))
 
     # a name key that occurs once in each year is the same project
     old_keys, new_keys = {}, {}
@@ -473,8 +479,8 @@ def match_projects(old: list[Project], new: list[Project], old_units: list[str],
                     del pairs[i]
                     free_old.discard(k)
                     out.append(_project_match("merged", [O[i], O[k]], [n], 0.85, _reason(
-                        f"{O[i].p.amount} + {O[k].p.amount} = {oa + ka} → {n.p.amount}",
-                        _pct(oa + ka, na), "same unit" if same_group(O[k], n) else "")))
+                        f"{O[i].p.amount} + {O[k].p.amount} = {_amount(oa + ka)} → {n.p.amount}",
+                        _pct(oa + ka, na), "同一单位" if same_group(O[k], n) else "")))
                     break
         elif j in free_new:
             group = sorted(k for k in free_old if same_group(O[k], n))
@@ -483,19 +489,18 @@ def match_projects(old: list[Project], new: list[Project], old_units: list[str],
             for a, b in combinations(cands, 2):
                 aa, ba = _value(O[a].p.amount), _value(O[b].p.amount)
                 if aa is not None and ba is not None and _close(aa + ba, na):
-                    found = ([a, b], _reason(f"{O[a].p.amount} + {O[b].p.amount} = {aa + ba} → {n.p.amount}",
+                    found = ([a, b], _reason(f"{O[a].p.amount} + {O[b].p.amount} = {_amount(aa + ba)} → {n.p.amount}",
                                              _pct(aa + ba, na)))
                     break
             if found is None and len(group) >= 2:
                 told = [k for k in group if O[k].key and O[k].key in text]
                 if len(told) >= 2:
-                    found = (told, _reason("the new document says the project is made of " +
-                                           " and ".join(O[k].p.name for k in told),
+                    found = (told, _reason("本年文件说明该项目由" + "、".join(O[k].p.name for k in told) + "构成",
                                            _pct(sum((_value(O[k].p.amount) or 0 for k in told), Decimal(0)), na)))
                 elif all(not (k2 != j and same_group(O[group[0]], N[k2])) for k2 in free_new):
                     members = group
                     out.append(_project_match("review", [O[k] for k in members], [n], 0.5, _reason(
-                        "possible merge: the only unmatched projects of the same unit and code",
+                        "可能为合并：同一单位、同一科目下仅余的未匹配项目",
                         _pct(sum((_value(O[k].p.amount) or 0 for k in members), Decimal(0)), na))))
                     free_old -= set(members)
                     free_new.discard(j)
@@ -526,7 +531,7 @@ def match_projects(old: list[Project], new: list[Project], old_units: list[str],
                     del pairs[i]
                     free_new.discard(k)
                     out.append(_project_match("split", [o], [N[j], N[k]], 0.85, _reason(
-                        f"{o.p.amount} → {N[j].p.amount} + {N[k].p.amount} = {na + ka}", _pct(oa, na + ka))))
+                        f"{o.p.amount} → {N[j].p.amount} + {N[k].p.amount} = {_amount(na + ka)}", _pct(oa, na + ka))))
                     break
         elif i in free_old:
             cands = sorted(k for k in free_new if part_of(N[k], o))
@@ -534,7 +539,7 @@ def match_projects(old: list[Project], new: list[Project], old_units: list[str],
                 aa, ba = _value(N[a].p.amount), _value(N[b].p.amount)
                 if aa is not None and ba is not None and _close(aa + ba, oa):
                     out.append(_project_match("split", [o], [N[a], N[b]], 0.8, _reason(
-                        f"{o.p.amount} → {N[a].p.amount} + {N[b].p.amount} = {aa + ba}", _pct(oa, aa + ba))))
+                        f"{o.p.amount} → {N[a].p.amount} + {N[b].p.amount} = {_amount(aa + ba)}", _pct(oa, aa + ba))))
                     free_old.discard(i)
                     free_new -= {a, b}
                     break
@@ -553,9 +558,9 @@ def match_projects(old: list[Project], new: list[Project], old_units: list[str],
         else:
             kind = "renamed"
         out.append(_project_match(kind, [o], [n], s, why))
-    out += [_project_match("discontinued", [O[i]], [], 0.0, "no counterpart in the new document")
+    out += [_project_match("discontinued", [O[i]], [], 0.0, "本年文件无对应项目")
             for i in sorted(free_old)]
-    out += [_project_match("new", [], [N[j]], 0.0, "no counterpart in the old document")
+    out += [_project_match("new", [], [N[j]], 0.0, "上年文件无对应项目")
             for j in sorted(free_new)]
     return out
 

@@ -1,12 +1,15 @@
 """Cross-year check `lifecycle`: lines, projects and budget units that are new, discontinued, renamed,
-re-coded, merged, split, or left for review. Notices: worth a reviewer's attention, not errors."""
+re-coded, merged, split, or left for review. Notices: worth a reviewer's attention, not errors.
+Written in the memo's words: 「撤销：科学技术支出（24.20 万元）→ —」, rule 「跨年度匹配：…」."""
 from __future__ import annotations
 
 from ..matching import Matching
 from ..results import Finding, Match
 
-_WHAT = {"line": "functional line", "economic": "economic line", "project": "project", "unit": "budget unit"}
-_KINDS = ("new", "discontinued", "renamed", "re-coded", "merged", "split", "review")
+_WHAT = {"line": "功能分类科目", "economic": "经济分类科目", "project": "项目", "unit": "预算单位"}
+# kinds in the words of the memo (render.memo.MATCH_LABEL)
+KIND_WORD = {"new": "新增", "discontinued": "撤销", "renamed": "更名", "re-coded": "科目调整", "merged": "合并",
+             "split": "拆分", "review": "待核实"}
 
 
 def _topmost(matches: tuple[Match, ...]) -> list[Match]:
@@ -21,29 +24,30 @@ def _topmost(matches: tuple[Match, ...]) -> list[Match]:
             and not (m.kind == "new" and under(m.new_code, came))]
 
 
-def _amounts(m: Match) -> tuple[str, str]:
-    o = "" if m.old_amount is None else f"{m.old_amount:,}"
-    n = "" if m.new_amount is None else f"{m.new_amount:,}"
-    return o, n
+def _side(names: tuple[str, ...], amount, with_amount: bool) -> str:
+    """综合业务费 + 档案影像化（100.00 万元）; — for a side without items."""
+    if not names:
+        return "—"
+    text = " + ".join(names)
+    return f"{text}（{amount:,} 万元）" if with_amount and amount is not None else text
 
 
 def check_lifecycle(matching: Matching) -> list[Finding]:
     out = []
     for group in (_topmost(matching.functional), _topmost(matching.economic), matching.units, matching.projects):
         for m in group:
-            if m.kind not in _KINDS:
+            if m.kind not in KIND_WORD:
                 continue
-            o, n = _amounts(m)
-            old = " + ".join(m.old) or "—"
-            new = " + ".join(m.new) or "—"
+            amounts = m.what != "unit"
             code = m.new_code or m.old_code
             label = f"{code} " if code and m.what in ("line", "economic") else ""
+            paired = bool(m.old and m.new)
             out.append(Finding(
                 check="lifecycle", severity="notice", doc="new", page=None,
-                item=f"{_WHAT.get(m.what, m.what)} {label}{new if m.new else old}",
-                stated=f"{m.kind}: {old} ({o}) → {new} ({n})" if m.what != "unit" else f"{m.kind}: {old} → {new}",
-                expected=f"score {m.score:.2f}",
-                rule="matching across years: " + m.reason,
+                item=f"{_WHAT.get(m.what, m.what)} {label}{' + '.join(m.new or m.old)}",
+                stated=f"{KIND_WORD[m.kind]}：{_side(m.old, m.old_amount, amounts)} → {_side(m.new, m.new_amount, amounts)}",
+                expected=f"匹配得分 {m.score:.2f}" if paired else "上年文件无对应" if m.new else "本年文件无对应",
+                rule="跨年度匹配：" + m.reason,
                 quote="", code=code, location=m.new_unit or m.old_unit,
             ))
     return out

@@ -73,7 +73,7 @@ def _table_figure(doc: Document, code: str) -> Published | None | bool:
         if r.code == code:
             v = r.values[col] if col < len(r.values) else None
             if v is None:
-                return Published(Amount.zero(), r.page, _row_quote(r, t), f"{t.number or '一般公共预算支出表'} {code} (blank)")
+                return Published(Amount.zero(), r.page, _row_quote(r, t), f"{t.number or '一般公共预算支出表'} {code} 合计（空白）")
             return Published(v, r.page, _row_quote(r, t), f"{t.number or '一般公共预算支出表'} {code} 合计")
     return False
 
@@ -105,11 +105,11 @@ def published(old: Document, s: Statement, old_code: str) -> Published | None:
         if isinstance(fig, Published):
             return fig
         if fig is False:
-            return Published(Amount.zero(), None, "", f"no line {old_code} in the old 一般公共预算支出表")
+            return Published(Amount.zero(), None, "", f"一般公共预算支出表无 {old_code} 行，按 0 计")
     o = _old_statement(old, s)
     if o is None:
         return None
-    return Published(o.amount, o.page, o.quote, o.section or "narrative")
+    return Published(o.amount, o.page, o.quote, o.section or "说明文字")
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -127,32 +127,50 @@ def _cause(s: Statement, prior: Published) -> str:
     if s.amount is not None and s.change is not None and s.direction in ("增加", "减少"):
         other = s.amount.interval + s.change.interval if s.direction == "增加" else s.amount.interval - s.change.interval
         if other.meets(prior.amount.interval):
-            causes.append(f"the direction word is flipped: with {'减少' if s.direction == '增加' else '增加'} "
-                          f"the figures agree")
+            word = "减少" if s.direction == "增加" else "增加"
+            causes.append(f"方向词应为“{word}”：按“{word}”计算，两年文件的数字相符")
         true = s.amount.value - prior.amount.value
         places = _decimals(s.change.text)
         if _swapped(s.change.text, _fmt(abs(true), places)):
-            causes.append(f"two digits swapped in the change ({s.change.text} for {_fmt(abs(true), places)})")
+            causes.append(f"增减额两位数字颠倒（{_fmt(abs(true), places)} → {s.change.text}）")
     if s.amount is not None and s.prior_stated is None and s.change is not None:
         implied = implied_prior(s)
         if implied is not None and _swapped(_fmt(implied.mid, 2), _fmt(prior.amount.value, 2)):
-            causes.append("two digits swapped in the previous-year figure")
+            causes.append(f"上年数两位数字颠倒（{_fmt(prior.amount.value, 2)} → {_fmt(implied.mid, 2)}）")
     if s.rate is not None and s.amount is not None and s.change is not None and s.amount.value:
         on_current = s.change.interval.divide(s.amount.interval)
         if on_current is not None and on_current.scale(Decimal(100)).meets(s.rate.interval):
-            causes.append("the rate is the change divided by the current year instead of the previous one")
+            causes.append("增减率以本年数而非上年数为分母")
     if any(w in s.comparison for w in _EXECUTION):
-        causes.append(f"the base is last year's {s.comparison}, not its budget")
-    return "; ".join(causes)
+        causes.append(f"上年数采用了{s.comparison}而非上年预算数")
+    return "；".join(causes)
 
 
 def _correct_change(new_amount: Amount, old_amount: Amount) -> str:
+    """The change the two published figures give: 减少 84.75 万元，下降 15.85%."""
     d = new_amount.value - old_amount.value
-    word = "增加" if d > 0 else "减少" if d < 0 else "持平"
     if d == 0:
-        return "持平"
-    rate = f", {'增长' if d > 0 else '下降'} {_fmt(abs(d) / old_amount.value * 100)}%" if old_amount.value else ""
+        return "与上年持平"
+    word = "增加" if d > 0 else "减少"
+    rate = f"，{'增长' if d > 0 else '下降'} {_fmt(abs(d) / old_amount.value * 100)}%" if old_amount.value else ""
     return f"{word} {_fmt(abs(d))} 万元{rate}"
+
+
+def _with_unit(a: Amount) -> str:
+    return f"{a.text} {a.unit}"
+
+
+def _year_file(doc: Document, fallback: str) -> str:
+    return f"{doc.year} 年文件" if doc.year else fallback
+
+
+def _how(s: Statement) -> str:
+    """How the statement gives the previous-year figure: 450.00 + 74.75 / 直接列示 / 与上年持平."""
+    if s.prior_stated is not None:
+        return ""
+    if s.direction == "持平":
+        return f"{s.amount.text}（与上年持平）"
+    return f"{s.amount.text} {'−' if s.direction == '增加' else '+'} {s.change.text}"
 
 
 def check_prior(old: Document, new: Document, matching: Matching | None = None) -> list[Finding]:
@@ -177,19 +195,21 @@ def check_prior(old: Document, new: Document, matching: Matching | None = None) 
         rounding = prior.meets(pub.amount.truncation_interval)
         cause = "" if rounding else _cause(s, pub)
         severity = "rounding" if rounding else "warning" if any(w in s.comparison for w in _EXECUTION) else "error"
-        how = (f"stated previous-year figure {s.prior_stated}" if s.prior_stated is not None else
-               f"{s.amount} {'−' if s.direction == '增加' else '+'} {s.change}" if s.direction != "持平" else f"{s.amount}")
         places = max(_decimals(pub.amount.text), 2)
+        implied, said = _fmt(prior.mid, places), _year_file(new, "本年文件")
+        how, published_in = _how(s), _year_file(old, "上年文件")
+        gap = f"相差 {_fmt(abs(prior.mid - pub.amount.value), places)} 万元"
+        derivation = f"{said}所述上年数 = {how} = {implied}" if how else f"{said}直接列示上年数 {implied}"
+        intervals = (f"区间 [{_fmt(prior.lo, places + 1)}, {_fmt(prior.hi, places + 1)}] 与 "
+                     f"[{_fmt(pub.amount.interval.lo, places + 1)}, {_fmt(pub.amount.interval.hi, places + 1)}] "
+                     + ("仅在截尾（而非四舍五入）时相交，属舍入差异" if rounding else "不相交"))
+        change = f"；按两年文件计算应为{_correct_change(s.amount, pub.amount)}" if s.amount is not None else ""
         out.append(Finding(
             check="prior", severity=severity, doc="new", page=s.page, item=s.subject, code=code,
-            stated=f"{_fmt(prior.mid, places)} implied by the new document ({how})",
-            expected=f"{pub.amount.text} published by the old document ({pub.where}); "
-                     f"the change from the two documents is {_correct_change(s.amount, pub.amount)}"
-                     if s.amount is not None else f"{pub.amount.text} published by the old document ({pub.where})",
-            rule="previous-year figure = amount ∓ stated change, compared with the old document's figure for the "
-                 "matched item (intervals of the printed figures)",
-            quote=s.quote, location=s.section,
-            distance=f"{_fmt(prior.distance(pub.amount.interval), 3)} 万元",
+            stated=f"上年数 {implied} 万元（{said}" + (f"：{how}）" if how else "直接列示）"),
+            expected=f"{_with_unit(pub.amount)}（{published_in} {pub.where}）{change}",
+            rule=f"{derivation}；{published_in}公布 {pub.amount.text}；{gap}（{intervals}）",
+            quote=s.quote, location=s.section, distance=gap,
             cause=cause, other_page=pub.page, other_quote=pub.quote,
         ))
     return out

@@ -77,9 +77,9 @@ def check_targets(old: Document, new: Document) -> list[Finding]:
             above_done = prev is not None and prev.unit == nt.unit and nt.value < prev.value
             out.append(Finding(
                 check="target", severity="warning" if above_done else "notice", doc="new", page=n.page,
-                item=item, stated=f"target {n.target}", expected=f"last year's target {o.target}",
-                rule="a ≥ target lower than last year's" + (
-                    f", and below what was achieved last year ({n.previous})" if above_done else ""),
+                item=item, stated=f"目标值 {n.target}", expected=f"上年目标值 {o.target}",
+                rule="“≥”类指标的目标值低于上年目标值" + (
+                    f"，且低于本年文件所列上年完成值（{n.previous}）" if above_done else ""),
                 quote=n.target, other_page=o.page, other_quote=o.target))
         prev = parse_target(n.previous)
         if prev is not None and prev.unit == ot.unit and ot.op in ("≥", "≤") and prev.op == "=":
@@ -87,7 +87,7 @@ def check_targets(old: Document, new: Document) -> list[Finding]:
             if missed:
                 out.append(Finding(
                     check="target", severity="notice", doc="new", page=n.page, item=item,
-                    stated=f"上年完成值 {n.previous}", expected=f"last year's target {o.target}",
-                    rule="last year's result (上年完成值 in the new document) vs last year's own target: not met",
+                    stated=f"上年完成值 {n.previous}", expected=f"上年目标值 {o.target}",
+                    rule="本年文件所列上年完成值未达到上年文件设定的目标值",
                     quote=n.previous, other_page=o.page, other_quote=o.target))
     return out
