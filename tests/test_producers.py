@@ -103,3 +103,18 @@ def test_header_spans():
     assert spans[0] == [(0, "项目", 3, 1), (1, "合计", 3, 1), (2, "财政拨款", 1, 4), (6, "非财政拨款", 1, 4)]
     assert spans[1][:3] == [(2, "小计", 2, 1), (3, "基本支出", 1, 2), (5, "项目支出", 2, 1)]
     assert spans[2][:2] == [(3, "人员经费", 1, 1), (4, "公用经费", 1, 1)]
+
+
+def test_performance_tables_without_rules(parsed):
+    """No rules at all: indicator columns come from the header row 一级指标 二级指标 三级指标 …"""
+    _pages, res = parsed["none-urumqi-2026"]
+    first = next(t for t in res.text_tables if t.title == "项目支出绩效目标表")
+    rows = [tuple(_n(c) for c in r) for r in first.rows]
+    assert ("一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重",
+            "指标赋分规则", "佐证资料") in rows
+    assert ("产出指标", "数量指标", "补助发放次数", "≥12次", "计划标准", "12个月", "20", "按照完成比例赋分", "原始凭证") in rows
+    assert ("成本指标", "经济成本指标", "补助发放标准", "=120元/人/月", "计划标准", "120元/人/月", "20", "直接赋分",
+            "原始凭证") in rows
+    whole = next(t for t in res.text_tables if t.title == "部门整体绩效目标表")
+    assert len(whole.pages) >= 2      # runs on over the page break without rules or captions
+    assert ("", "数量指标", "失业再就业", "≥4.37万人") in [tuple(_n(c) for c in r)[:4] for r in whole.rows]

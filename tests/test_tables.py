@@ -228,3 +228,9 @@ def test_item_table_units_by_name_without_project_table():
     assert t.kind == "carryover"
     assert [r.group for r in t.rows] == ["青岚县疾病预防控制中心"] * 3 + [
         "青岚县卫生监督所（青岚县卫生健康综合行政执法大队）"] * 2 + [""]
+
+
+def test_text_table_cell_split_over_page_break(parsed):
+    tt = next(t for t in parsed["urumqi-2026"].text_tables if len(t.pages) > 1 and any("驿站" in c for r in t.rows for c in r))
+    names = [r[2] for r in tt.rows if len(r) > 2]
+    assert "毕业生求职帮扶行动（求职能力实训）费用" in names and "费用" not in names

@@ -62,7 +62,7 @@ def join_words(words: list[Word]) -> str:
     return "".join(parts)
 
 
-def _rule_columns(vrules: list[Rule], top: float, bottom: float) -> list[tuple[float, float, float]]:
+def rule_columns(vrules: list[Rule], top: float, bottom: float) -> list[tuple[float, float, float]]:
     """Vertical separators as (x, top, bottom), merged over segments."""
     segs = sorted((r for r in vrules if r.bottom > top and r.top < bottom), key=lambda r: r.x0)
     out: list[list[float]] = []
@@ -157,7 +157,9 @@ def _text_bands(body: list[list[Word]], bounds: list[tuple[float, float]]) -> li
         if rows and nums and rows[-1][3]:
             prev = rows[-1]
             pcols = {col(w): w for w in prev[2] if is_numeric(w.text)}
+            # the upper part is a cut figure ("29,098.7"), not a whole number of its own ("20")
             if all(col(w) in pcols and _FRAGMENT_RE.match(pcols[col(w)].text + w.text)
+                   and ("." in pcols[col(w)].text or "," in pcols[col(w)].text)
                    and top - prev[1] < 1.2 * w.size and "." not in w.text and "," not in w.text
                    for w in nums):
                 prev[1] = max(prev[1], bot)
@@ -312,7 +314,7 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
         return Grid((), (), (), (), ())
     x0 = min(w.x0 for w in region) - 1
     x1 = max(w.x1 for w in region) + 1
-    seps = _rule_columns(vrules, top, bottom)
+    seps = rule_columns(vrules, top, bottom)
     cuts = _segment_columns(hrules, top, bottom) if len(seps) < 2 else []
     if len(seps) >= 2 or len(cuts) >= 2:
         if len(seps) >= 2:

@@ -127,9 +127,13 @@ def _followed_by_table(page: Page, lines: tuple[TextLine, ...], j: int) -> bool:
     return any(bottom < r.top < max(nxt, bottom) + 6 * size for r in page.hrules)
 
 
-def _grid_bottom(page: Page, top: float, limit: float) -> float:
+_HEADING_RE = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
+
+
+def _grid_bottom(page: Page, top: float, limit: float, text: bool = False) -> float:
     """Bottom of the table grid: its lowest rule (and the lines of a row cut by the page break right
-    under it), else the last line before prose."""
+    under it), else the last line before prose. A text table's cells hold sentences: without rules
+    it ends at a heading or at a line in another type size than its first line."""
     rules = [r for r in page.rules if top - 2 <= r.top and r.bottom <= limit + 2]
     vr = [r for r in rules if r.vertical]
     hr = [r for r in rules if r.horizontal]
@@ -139,8 +143,10 @@ def _grid_bottom(page: Page, top: float, limit: float) -> float:
         below = [ln for ln in lines if ln.top > last]
         return _cut_row_bottom(below, last) if limit >= page.height else last
     last, size = top, None
+    if text and lines:
+        size = median(w.size for w in lines[0].words)
     for ln in lines:
-        if "。" in ln.text:
+        if ("。" in ln.text and not text) or (text and _HEADING_RE.match(_norm(ln.text))):
             break
         # below the first row with a figure, a line in another type size is the prose after the table
         if size and abs(median(w.size for w in ln.words) - size) > 0.15 * size:
@@ -186,11 +192,13 @@ def _segments(pages: list[Page], starts: list[_Start], k: int) -> list[_Segment]
             pi, top = pi + 1, 0.0
             continue
         gtop = body[skip].top - 0.5
-        bottom = _grid_bottom(page, gtop, limit)
+        bottom = _grid_bottom(page, gtop, limit, st.title.kind == "performance")
         if not head:
             head = _header_lines(page, gtop, bottom)
         after = [ln for ln in body if ln.top > bottom + 1]
         opens = not (nxt and nxt.page == pi) and pi + 1 < len(pages) and _continues(pages[pi + 1], nxt, pi + 1, head)
+        if not opens and st.title.kind == "performance" and not (nxt and nxt.page == pi) and pi + 1 < len(pages):
+            opens = not after and _same_size_text(page, gtop, pages[pi + 1], nxt, pi + 1)
         if after and opens:
             # the rest of a row cut by the page break, without a figure and without a rule under it
             bottom = _cut_row_bottom(after, bottom, figure=False)
@@ -210,6 +218,16 @@ def _continues(page: Page, nxt: _Start | None, pi: int, head: set[str]) -> bool:
         return False
     return bool(_CAPTION_RE.match(_norm(first.text)) or _UNIT_RE.search(first.text) or any(
         r.top <= first.top <= r.bottom for r in page.vrules) or _norm(first.text) in head)
+
+
+def _same_size_text(page: Page, top: float, npage: Page, nxt: _Start | None, pi: int) -> bool:
+    """A text table without rules runs on: the next page opens, with no title, in the table's type size."""
+    first = next((ln for ln in page.lines if ln.top >= top and not _is_footer(ln)), None)
+    nfirst = next((ln for ln in npage.lines if not _is_footer(ln)), None)
+    if first is None or nfirst is None or _title_first(npage, nxt, pi) or _HEADING_RE.match(_norm(nfirst.text)):
+        return False
+    a, b = median(w.size for w in first.words), median(w.size for w in nfirst.words)
+    return abs(a - b) <= 0.15 * a
 
 
 def _title_first(page: Page, nxt: _Start | None, pi: int) -> bool:
@@ -492,26 +510,71 @@ def _item_groups(table: Table, units: set[str]) -> Table:
                  table.empty_note)
 
 
+_INDICATOR_HEAD = ("一级指标", "二级指标", "三级指标")
+
+
 def _build_text_table(pages, start: _Start, segs: list[_Segment]) -> TextTable:
-    rows, row_pages = [], []
-    for s in segs:
+    """Cells of a text table, row by row. Where vertical rules are drawn, a row's cells are the
+    spaces between the rules present at its height; where none are, the indicator rows take their
+    columns from the header row (一级指标 二级指标 三级指标 指标值 …), kept for continuation pages.
+    The first row of a continuation page that only continues cells of the row above is joined to it."""
+    rows: list[tuple[str, ...]] = []
+    row_pages: list[int] = []
+    cols: tuple[tuple[float, float], ...] = ()
+    for si, s in enumerate(segs):
         page = pages[s.page]
-        g = grid.build(list(page.words), list(page.hrules), list(page.vrules), s.grid_top, s.bottom + 0.5,
-                       lambda bands, cells: 0)
-        for band in g.bands:
-            present = sorted(x for x, t, b in grid._rule_columns(list(page.vrules), band[0], band[1])
-                             if t <= (band[0] + band[1]) / 2 <= b)
-            words = [w for w in page.words if band[0] <= w.ymid < band[1]]
-            if len(present) >= 2:
-                edges = present
-                cells = [grid.join_words([w for w in words if a <= w.xmid < b]) for a, b in zip(edges, edges[1:])]
-            else:
-                cells = list(g.cells[g.bands.index(band)])
-            if any(cells):
-                rows.append(tuple(c.strip() for c in cells))
-                row_pages.append(page.number)
+        words, hr, vr = list(page.words), list(page.hrules), list(page.vrules)
+        parts = [(s.grid_top, s.bottom + 0.5, ())]
+        if not any(s.grid_top <= (r.top + r.bottom) / 2 <= s.bottom for r in vr):
+            head = next((ln for ln in page.lines if s.grid_top <= ln.top <= s.bottom
+                         and all(k in _norm(ln.text) for k in _INDICATOR_HEAD)), None)
+            if head:
+                cols = _header_columns(head, page.width)
+                parts = [(s.grid_top, head.top - 0.5, ()), (head.top - 0.5, s.bottom + 0.5, cols)]
+            elif cols:
+                parts = [(s.grid_top, s.bottom + 0.5, cols)]
+        mine = []
+        for top, bottom, columns in parts:
+            if bottom > top:
+                mine += _text_rows(page, words, hr, vr, top, bottom, columns)
+        if si > 0 and rows and mine and _continues_cells(mine[0], rows[-1]):
+            rows[-1] = tuple(p + c for p, c in zip(rows[-1], mine[0] + ("",) * len(rows[-1])))
+            mine = mine[1:]
+        rows += mine
+        row_pages += [page.number] * len(mine)
     return TextTable(start.title.title, tuple(sorted({pages[s.page].number for s in segs})), tuple(rows),
                      tuple(row_pages))
+
+
+def _text_rows(page: Page, words, hr, vr, top: float, bottom: float, columns) -> list[tuple[str, ...]]:
+    g = grid.build(words, hr, vr, top, bottom, lambda bands, cells: 0, columns)
+    seps = grid.rule_columns(vr, top, bottom)
+    out = []
+    for band, band_cells in zip(g.bands, g.cells):
+        mid = (band[0] + band[1]) / 2
+        present = sorted(x for x, t, b in seps if t <= mid <= b)
+        if len(present) >= 2:
+            inside = [w for w in words if band[0] <= w.ymid < band[1]]
+            cells = [grid.join_words([w for w in inside if a <= w.xmid < b]) for a, b in zip(present, present[1:])]
+        else:
+            cells = list(band_cells)
+        if any(cells):
+            out.append(tuple(c.strip() for c in cells))
+    return out
+
+
+def _header_columns(head: TextLine, width: float) -> tuple[tuple[float, float], ...]:
+    """Columns under a header row without rules: the boundaries lie midway between its labels."""
+    ws = sorted(head.words, key=lambda w: w.x0)
+    edges = [0.0] + [(a.x1 + b.x0) / 2 for a, b in zip(ws, ws[1:])] + [width]
+    return tuple(zip(edges, edges[1:]))
+
+
+def _continues_cells(first: tuple[str, ...], prev: tuple[str, ...]) -> bool:
+    """A continuation page's first row that only finishes cells of the row above (a few of them)."""
+    filled = [j for j, c in enumerate(first) if c]
+    above = [j for j, c in enumerate(prev) if c]
+    return bool(filled) and all(j < len(prev) and prev[j] for j in filled) and 2 * len(filled) < len(above)
 
 
 def extract_tables(pages: list[Page]) -> TableResult:
