@@ -74,7 +74,7 @@ def summary(report: Report, out) -> None:
     if moved:
         print("largest changes (万元):", file=out)
         for c in moved[:TOP_CHANGES]:
-            pct = f" ({c.pct:+}%)" if c.pct is not None else " (new)" if c.status == "new" else ""
+            pct = f" ({c.pct:+}%)" if c.pct is not None else ""     # none from 0: the [new] tag says it
             code = f"{c.code} " if c.code else ""
             print(f"  {c.change:+,} {code}{c.item[:50]}: {fmt_amount(c.old)} → {fmt_amount(c.new)}{pct}"
                   f"{'' if c.status == 'matched' else ' [' + c.status + ']'}", file=out)
