@@ -104,3 +104,12 @@ def test_real_pdfs_end_to_end(capsys, tmp_path):
     prior = sorted((f["code"], f["page"]) for f in data["findings"] if f["check"] == "prior")
     assert prior == [("", 8), ("2100302", 5)]
     assert capsys.readouterr().err == ""
+
+
+def test_several_outputs_from_one_reading(cached, capsys, tmp_path):
+    md, js = tmp_path / "m.md", tmp_path / "m.json"
+    assert main(["compare", B24, B25, "-o", str(md), "-o", str(js)]) == 1
+    text = capsys.readouterr().out
+    assert f"wrote {md}" in text and f"wrote {js}" in text
+    assert "2,525.30" in md.read_text(encoding="utf-8")           # the prior error on 乡镇卫生院
+    assert json.loads(js.read_text(encoding="utf-8"))["summary"]["findings"]["error"] == 7

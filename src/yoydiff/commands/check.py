@@ -9,7 +9,8 @@ from .compare import finish, progress, read
 
 def add_arguments(p) -> None:
     p.add_argument("file", help="the disclosure PDF")
-    p.add_argument("-o", "--output", metavar="PATH", help="write the report (pdf/html/xlsx/csv/json/md by suffix)")
+    p.add_argument("-o", "--output", metavar="PATH", action="append",
+                   help="write the report (pdf/html/xlsx/csv/json/md by suffix); may be given several times")
     p.add_argument("--format", choices=("pdf", "html", "xlsx", "csv", "json", "md"),
                    help="output format when PATH has no telling suffix")
 

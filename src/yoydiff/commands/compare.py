@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from ..compare import compare, report_to_json
@@ -20,7 +21,8 @@ _LABELS = {"line": "functional lines", "economic": "economic lines", "unit": "bu
 def add_arguments(p) -> None:
     p.add_argument("old", help="the earlier year's disclosure PDF")
     p.add_argument("new", help="the later year's disclosure PDF")
-    p.add_argument("-o", "--output", metavar="PATH", help="write the memo (pdf/html/xlsx/csv/json/md by suffix)")
+    p.add_argument("-o", "--output", metavar="PATH", action="append",
+                   help="write the memo (pdf/html/xlsx/csv/json/md by suffix); may be given several times")
     p.add_argument("--format", choices=("pdf", "html", "xlsx", "csv", "json", "md"),
                    help="output format when PATH has no telling suffix")
 
@@ -87,11 +89,17 @@ def finish(report: Report, args, out, say) -> int:
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(report_to_json(report), ensure_ascii=False, indent=1), encoding="utf-8")
-    if getattr(args, "output", None):
+    outputs = getattr(args, "output", None) or []
+    if outputs:
         from ..render import write
-        say(f"writing {args.output}")
-        path = write(report, args.output, args.format, quiet=getattr(args, "quiet", False))
-        print(f"wrote {path}", file=out)
+        from ..render.fonts import cjk_font
+        if any((args.format or Path(o).suffix.lstrip(".")) in ("pdf", "") for o in outputs):
+            cjk_font()      # refuse before writing anything when the memo could only show empty boxes
+        for o in outputs:
+            say(f"writing {o}")
+            start = time.perf_counter()
+            path = write(report, o, args.format, quiet=True)
+            print(f"wrote {path} ({time.perf_counter() - start:.1f} s)", file=out)
     return 1 if report.count("error") else 0
 
 
