@@ -323,13 +323,18 @@ def templates_dir() -> Path:
     raise InputError("memo templates not found (templates/memo.html.j2); set YOYDIFF_TEMPLATES")
 
 
+def show_cells(quote: str) -> str:
+    """A quoted table row (tab-separated cells) shown with visible gaps between its cells."""
+    return re.sub(r"\t+", "\u2003\u2003", quote.strip("\t"))
+
+
 def environment():
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())),
                              autoescape=lambda name: name is None or name.endswith(".html.j2"),
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.filters.update(amt=fmt_amount, signed=signed, cell=md_cell)
+    env.filters.update(amt=fmt_amount, signed=signed, cell=md_cell, cells=show_cells)
     return env
 
 
