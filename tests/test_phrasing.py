@@ -193,3 +193,9 @@ def test_traditional_paragraphs_parse_as_the_simplified_originals():
     assert statements == 15
     trip = parse_paragraph(TRADITIONAL[-1], 5, year=2025)[0]
     assert (trip.subject, trip.change.text, trip.rate_word, trip.rate_direction) == ("机关运行经费预算", "5.60", "减幅", "下降")
+
+
+def test_a_bound_is_a_threshold_not_an_amount():
+    s = one("截至上年底，本部门共有车辆12辆，其中单位价值50万元以上通用设备0台（套）。", year=2025)
+    assert (s.subject, s.amount.text, s.topic) == ("单位价值", "50", "threshold")
+    assert one("办公家具价值560.20万元。", year=2025).topic != "threshold"

@@ -562,6 +562,19 @@ def parse_paragraph(text: str, page: int = 1, section: str = "", year: int | Non
     return carry_amounts(_statements(par, section, year, tables)[0], year)
 
 
+_THRESHOLD_RE = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内)")
+
+
+def _topic(d: _Draft, text: str, section: str, code: str | None) -> str:
+    """count for a stated number of projects; threshold for a bound such as 单价50万元以上 (a
+    criterion, not an amount of the budget); otherwise from the subject and section."""
+    if d.count is not None:
+        return "count"
+    if d.change is None and d.rate is None and d.share is None and _THRESHOLD_RE.match(text, d.end):
+        return "threshold"
+    return topic_of(d.subject, section, code)
+
+
 def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple[list[Statement], list[Unparsed]]:
     p = _Parser(par.text, year)
     p.run()
@@ -575,7 +588,7 @@ def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple
             quote=par.text[d.start:d.end].strip(), section=section, change=d.change, direction=d.direction,
             direction_word=d.direction_word, rate=d.rate, rate_direction=d.rate_direction, rate_word=d.rate_word,
             share=d.share, share_of=d.share_of, reason=d.reason, prior_stated=d.prior, no_base=d.no_base,
-            hedged=d.hedged, comparison=d.comparison, topic="count" if d.count is not None else topic_of(d.subject, section, code)))
+            hedged=d.hedged, comparison=d.comparison, topic=_topic(d, par.text, section, code)))
     unparsed = [Unparsed(par.page_at(off), t, why) for off, t, why in p.unparsed]
     return out, unparsed
 
