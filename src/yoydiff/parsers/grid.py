@@ -9,6 +9,7 @@ Rows: horizontal rules when drawn; otherwise each data line anchors a row, a wra
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from statistics import median
 
@@ -315,6 +316,7 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
     x0 = min(w.x0 for w in region) - 1
     x1 = max(w.x1 for w in region) + 1
     seps = rule_columns(vrules, top, bottom)
+    lines: list[list[Word]] = []
     cuts = _segment_columns(hrules, top, bottom) if len(seps) < 2 else []
     if len(seps) >= 2 or len(cuts) >= 2:
         if len(seps) >= 2:
@@ -344,18 +346,31 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
             ys.append(max(w.bottom for w in region) + 1)
         if any(w.ymid < ys[0] for w in region):
             ys.insert(0, min(w.top for w in region) - 1)
-        bands = [(a, b) for a, b in zip(ys, ys[1:]) if any(a <= w.ymid < b for w in region)]
+        bands = list(zip(ys, ys[1:]))
     else:
-        bands = _text_bands(_lines(region), bounds)
-    cells = [_cells(region, band, bounds) for band in bands]
+        bands = _text_bands(lines or _lines(region), bounds)
+    inband = by_band(region, bands)
+    bands = [b for b, ws in zip(bands, inband) if ws]
+    inband = [ws for ws in inband if ws]
+    cells = [[join_words([w for w in ws if a <= w.xmid < b]) for a, b in bounds] for ws in inband]
     start = body_top_of(bands, cells)
-    head_words = [w for w in region if bands and w.ymid < (bands[start][0] if start < len(bands) else bottom)]
-    body_bands = bands[start:]
-    body_cells = cells[start:]
-    used = {id(w) for band in body_bands for w in region if band[0] <= w.ymid < band[1]}
-    stray = tuple(w for w in region if id(w) not in used and w not in head_words)
-    return Grid(tuple(bounds), tuple(body_bands), tuple(tuple(c) for c in body_cells),
+    limit = bands[start][0] if start < len(bands) else bottom
+    head_words = [w for w in region if bands and w.ymid < limit]
+    taken = {id(w) for ws in inband[start:] for w in ws} | {id(w) for w in head_words}
+    stray = tuple(w for w in region if id(w) not in taken)
+    return Grid(tuple(bounds), tuple(bands[start:]), tuple(tuple(c) for c in cells[start:]),
                 tuple(header_paths(head_words, bounds, seps)), stray)
+
+
+def by_band(words: list[Word], bands: list[tuple[float, float]]) -> list[list[Word]]:
+    """The words of each band (bands are ordered and do not overlap)."""
+    starts = [a for a, _b in bands]
+    out: list[list[Word]] = [[] for _ in bands]
+    for w in words:
+        i = bisect_right(starts, w.ymid) - 1
+        if i >= 0 and w.ymid < bands[i][1]:
+            out[i].append(w)
+    return out
 
 
 def _lines(words: list[Word]) -> list[list[Word]]:
@@ -366,8 +381,3 @@ def _lines(words: list[Word]) -> list[list[Word]]:
         else:
             out.append([w])
     return out
-
-
-def _cells(words: list[Word], band: tuple[float, float], bounds: list[tuple[float, float]]) -> list[str]:
-    inside = [w for w in words if band[0] <= w.ymid < band[1]]
-    return [join_words([w for w in inside if a <= w.xmid < b]) for a, b in bounds]

@@ -550,11 +550,10 @@ def _text_rows(page: Page, words, hr, vr, top: float, bottom: float, columns) ->
     g = grid.build(words, hr, vr, top, bottom, lambda bands, cells: 0, columns)
     seps = grid.rule_columns(vr, top, bottom)
     out = []
-    for band, band_cells in zip(g.bands, g.cells):
+    for band, band_cells, inside in zip(g.bands, g.cells, grid.by_band(words, list(g.bands))):
         mid = (band[0] + band[1]) / 2
         present = sorted(x for x, t, b in seps if t <= mid <= b)
         if len(present) >= 2:
-            inside = [w for w in words if band[0] <= w.ymid < band[1]]
             cells = [grid.join_words([w for w in inside if a <= w.xmid < b]) for a, b in zip(present, present[1:])]
         else:
             cells = list(band_cells)
