@@ -1,10 +1,14 @@
 """Rows and columns of one table region on one page, from ruling lines where drawn, from text positions where not.
 
-Columns: vertical rules when the producer drew them; otherwise the gaps between the words of the
-data lines (lines carrying an amount), plus header words that stand over no data (blank columns).
-Rows: horizontal rules when drawn; otherwise each data line anchors a row, a wrapped number
-("29,098.7" over "8") is joined first, and text lines closer to a row than half the row pitch join it
-(a long name wrapped above and below its amount line); farther text lines are rows of their own.
+Columns: vertical rules when the producer drew them; else the joints of horizontal rules cut at every
+cell edge (border-bottom per cell); else the gaps between the words of the data lines (lines carrying
+an amount), plus header words that stand over no data (blank columns, or the header of right-aligned
+figures that stand clear of it).
+Rows: horizontal rules when drawn (segments added up; a row cut by the page break closed by the region
+edge); otherwise each data line anchors a row, a wrapped number ("29,098.7" over "8") is joined first,
+lines set apart from every data line by row spacing (wider than the leading of wrapped lines) are rows
+of their own, and other text lines join the nearest anchor of their block (a long name wrapped above
+and below its amount line).
 """
 from __future__ import annotations
 
