@@ -62,7 +62,7 @@ class TextLine:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
+    @cached_property
     def text(self) -> str:
         out = []
         prev = None
