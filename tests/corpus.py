@@ -19,6 +19,23 @@ def pages(name: str):
     return read_pages(FILES[name])
 
 
+def pages_at(path) -> list:
+    """The pages of a corpus PDF given by path (read once per session); other paths are read anew."""
+    for name, p in FILES.items():
+        if Path(path).resolve() == p.resolve():
+            return pages(name)
+    from yoydiff.pdf import read_pages
+    return read_pages(path)
+
+
+def document_at(path):
+    for name, p in FILES.items():
+        if Path(path).resolve() == p.resolve():
+            return document(name)
+    from yoydiff.reader import read_document
+    return read_document(path)
+
+
 @lru_cache(maxsize=None)
 def document(name: str):
     from unittest import mock

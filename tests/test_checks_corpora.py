@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from yoydiff.checks import run_document_checks
-from yoydiff.reader import read_document
+from corpus import document_at
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 DOCS = {
@@ -35,7 +35,7 @@ RECORDS = _records()
 
 @pytest.fixture(scope="module")
 def findings():
-    return {name: run_document_checks(read_document(path), "new") for name, path in DOCS.items()}
+    return {name: run_document_checks(document_at(path), "new") for name, path in DOCS.items()}
 
 
 def _item_core(item: str) -> str:

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from yoydiff.parsers.meta import extract_meta
-from yoydiff.pdf import Char, Page, read_pages
+from corpus import pages_at
+from yoydiff.pdf import Char, Page
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
@@ -16,17 +17,17 @@ CORPORA = Path(__file__).resolve().parent.parent / "corpora"
     ("deptb/2024.pdf", "青岚县卫生健康委员会", 2024, 5),
 ])
 def test_corpora(path, department, year, units):
-    meta = extract_meta(read_pages(CORPORA / path))
+    meta = extract_meta(pages_at(CORPORA / path))
     assert (meta.department, meta.year, meta.kind, meta.unit, meta.is_disclosure) == (department, year, "预算", "万元", True)
     assert len(meta.budget_units) == units
 
 
 def test_budget_unit_lists_of_both_templates():
-    meta = extract_meta(read_pages(CORPORA / "urumqi" / "urumqi-hrss-2026.pdf"))
+    meta = extract_meta(pages_at(CORPORA / "urumqi" / "urumqi-hrss-2026.pdf"))
     assert meta.budget_units[0] == "乌鲁木齐市人力资源和社会保障局（本级）"
     assert meta.budget_units[-1] == "乌鲁木齐市人事考试中心"
     assert "乌鲁木齐市人力资源和社会保障信息中心（乌鲁木齐市社会保障卡管理中心）" in meta.budget_units
-    meta = extract_meta(read_pages(CORPORA / "deptb" / "2025.pdf"))
+    meta = extract_meta(pages_at(CORPORA / "deptb" / "2025.pdf"))
     assert meta.budget_units == ("青岚县卫生健康委员会（本级）", "青岚县疾病预防控制中心", "青岚县妇幼保健院",
                                  "青岚县卫生监督所", "青岚县乡镇卫生院（12家汇总）", "青岚县医疗急救指挥中心")
 

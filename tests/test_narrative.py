@@ -10,13 +10,13 @@ import pytest
 
 from yoydiff.parsers.narrative import extract_statements, is_yoy
 from yoydiff.parsers.tables import extract_tables
-from yoydiff.pdf import read_pages
+from corpus import pages_at
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
 
 def _parse(path):
-    pages = read_pages(path)
+    pages = pages_at(path)
     result = extract_tables(pages)
     statements, unparsed = extract_statements(pages, result.regions, result.tables)
     return statements, unparsed

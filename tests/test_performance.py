@@ -5,13 +5,13 @@ import pytest
 
 from yoydiff.parsers.performance import extract_indicators, table_indicators
 from yoydiff.parsers.tables import extract_tables
-from yoydiff.pdf import read_pages
+from corpus import pages_at
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
 
 def _indicators(path):
-    pages = read_pages(path)
+    pages = pages_at(path)
     return extract_indicators(pages, extract_tables(pages).text_tables)
 
 

@@ -3,7 +3,6 @@ from dataclasses import replace
 from pathlib import Path
 from decimal import Decimal
 
-from yoydiff.parsers import phrases as ph
 from yoydiff.parsers.narrative import paragraphs, parse_paragraph
 from yoydiff.pdf import Char, Page
 

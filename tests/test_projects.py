@@ -8,13 +8,13 @@ from yoydiff.core import Project
 from yoydiff.numbers import Amount
 from yoydiff.parsers.projects import extract_projects, join
 from yoydiff.parsers.tables import extract_tables
-from yoydiff.pdf import read_pages
+from corpus import pages_at
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
 
 def _projects(path):
-    pages = read_pages(path)
+    pages = pages_at(path)
     result = extract_tables(pages)
     return extract_projects(pages, result.regions, result.tables)
 

@@ -206,11 +206,9 @@ def report() -> Report:
 @pytest.fixture(scope="module")
 def real() -> Report:
     """The real pair, read and compared by the project (reader + compare)."""
-    from yoydiff.compare import compare
-    from yoydiff.reader import read_document
+    from corpus import comparison
 
-    return compare(read_document(CORPUS / "urumqi-hrss-2025-reconstructed.pdf"),
-                   read_document(CORPUS / "urumqi-hrss-2026.pdf"))
+    return comparison("urumqi-2025", "urumqi-2026")
 
 
 @pytest.fixture(scope="module")
