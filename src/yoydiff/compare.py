@@ -1,9 +1,7 @@
 """`check` one document, or `compare` two years of it, into a Report; and the Report as JSON (docs/json.md)."""
 from __future__ import annotations
 
-import dataclasses
 import time
-from decimal import Decimal
 
 from .changes import all_changes
 from .checks.lifecycle import check_lifecycle
@@ -14,6 +12,7 @@ from .errors import InputError
 from .matching import match_documents
 from .names import department_key, similarity
 from .results import SEVERITY_RANK, Finding, Report
+from .serialize import plain
 
 JSON_VERSION = 1
 
@@ -107,18 +106,6 @@ def compare(old: Document, new: Document) -> Report:
 
 # ---------------------------------------------------------------- JSON
 
-def _plain(v):
-    if isinstance(v, Decimal):
-        return str(v)
-    if isinstance(v, tuple):
-        return [_plain(x) for x in v]
-    return v
-
-
-def _record(obj) -> dict:
-    return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-
-
 def _document(doc: Document) -> dict:
     return {"path": doc.path, "sha256": doc.sha256, "department": doc.department, "year": doc.year,
             "kind": doc.kind, "unit": doc.unit, "page_count": doc.page_count,
@@ -140,8 +127,8 @@ def report_to_json(report: Report) -> dict:
         "old": _document(report.old) if report.old is not None else None,
         "new": _document(report.new),
         "summary": {"findings": counts, "matches": kinds, "changes": len(report.changes)},
-        "findings": [_record(f) for f in report.findings],
-        "matches": [_record(m) for m in report.matches],
-        "changes": [_record(c) for c in report.changes],
+        "findings": [plain(f) for f in report.findings],
+        "matches": [plain(m) for m in report.matches],
+        "changes": [plain(c) for c in report.changes],
         "warnings": list(report.warnings),
     }
