@@ -147,19 +147,10 @@ def _diff(txt: Path, pages) -> list[str]:
     return [f"missing {m}" for m in missing] + [f"extra {e}" for e in extra]
 
 
-# What the table parser (86857cc) gets wrong on these layouts; remove an entry when it passes.
-_NO_VALUES = ("tables ruled with horizontal lines only, header cells wrapped in narrow columns, caption "
-              "inside the table: coded rows are found but their amounts are lost (values all None), "
-              "表1/表4 two-sided rows and 表5/表11 are not found at all")
+# What the table parser still gets wrong on these layouts; remove an entry when it passes.
 FAILING = {
-    ("deptb-2024", "hrules"): _NO_VALUES,
-    ("deptb-2025", "hrules"): _NO_VALUES,
-    ("urumqi-2026", "hrules"): _NO_VALUES,
-    ("urumqi-2025", "hrules"): _NO_VALUES,
-    ("deptb-2024", "norules-yuan"): _NO_VALUES + "; with no rules at all long names are also cut",
-    ("deptb-2025", "norules-yuan"): _NO_VALUES + "; with no rules at all long names are also cut",
-    ("urumqi-2026", "norules-yuan"): _NO_VALUES + "; with no rules 表7 loses every row",
-    ("urumqi-2025", "norules-yuan"): _NO_VALUES + "; with no rules 表7 loses every row",
+    ("deptb-2025", "norules-yuan"): "表2: with no rules at all two coded rows are cut",
+    ("urumqi-2025", "norules-yuan"): "表2/表4: with no rules at all rows are cut or lose figures",
 }
 
 

@@ -161,6 +161,56 @@ def test_no_rules_wrapped_name_and_number():
     assert res.regions[1][0][0] == 40
 
 
+# right-aligned figures of three narrow columns, 4.5 pt apart (less than a word gap at 10 pt)
+CLOSE_FIGURES = [
+    ("表3", 50, 40), ("部门支出总体情况表", 200, 60), ("单位：万元", 500, 85),
+    ("科目编码", 50, 110), ("科目名称", 140, 110), ("合计", 315, 110), ("基本支出", 360, 110), ("项目支出", 413, 110),
+    ("208", 50, 130), ("社会保障和就业支出", 140, 130), ("12,345.00", 300.5, 130), ("10,000.00", 354.5, 130),
+    ("2,345.00", 414, 130),
+    ("208", 50, 150), ("01", 80, 150), ("行政运行", 140, 150), ("8,000.00", 306, 150), ("8,000.00", 360, 150),
+    ("208", 50, 170), ("02", 80, 170), ("项目管理", 140, 170), ("4,345.00", 306, 170), ("2,000.00", 360, 170),
+    ("2,345.00", 414, 170),
+]
+
+
+def test_figures_of_neighbouring_columns_closer_than_a_word_gap():
+    (t,) = extract_tables([_page(CLOSE_FIGURES)]).tables
+    assert [c.leaf for c in t.columns] == ["合计", "基本支出", "项目支出"]
+    assert [(r.code, [v.text if v else None for v in r.values]) for r in t.rows] == [
+        ("208", ["12,345.00", "10,000.00", "2,345.00"]), ("20801", ["8,000.00", "8,000.00", None]),
+        ("20802", ["4,345.00", "2,000.00", "2,345.00"])]
+
+
+def test_title_at_the_foot_of_a_page():
+    """The producer kept the caption with the grid: the title ends one page, the table opens the next."""
+    hr = lambda y: Rule(40, y, 580, y)
+    p1 = _page([("一、部门概况", 50, 40), ("表5", 50, 760), ("一般公共预算支出情况表", 50, 775)], (), 1)
+    p2 = _page([("编制部门：某局", 50, 40), ("单位：万元", 500, 40), ("科目编码", 50, 66), ("科目名称", 140, 66),
+                ("合计", 400, 66), ("210", 50, 86), ("卫生健康支出", 140, 86), ("40.00", 400, 86)],
+               [hr(60), hr(80), hr(100)], 2)
+    (t,) = extract_tables([p1, p2]).tables
+    assert (t.number, t.kind, t.pages) == ("表5", "gpb_expense", (2,))
+    assert [(r.code, r.name, r.values[0].text) for r in t.rows] == [("210", "卫生健康支出", "40.00")]
+
+
+def test_continuation_page_columns_move_out_of_its_words():
+    """Page 1 has no project name under 项目名称: the name/project boundary lies midway to that header.
+    On page 2 the project names start left of it; a wrapped last character (费) stays in its column."""
+    hr = lambda y: Rule(40, y, 580, y)
+    head = [("科目编码", 50, 0), ("科目名称", 140, 0), ("项目名称", 240, 0), ("合计", 400, 0)]
+    p1 = _page([("表7", 50, 40), ("一般公共预算项目支出情况表", 200, 60), ("单位：万元", 500, 85)]
+               + [(t, x, 106) for t, x, _ in head]
+               + [("210", 50, 126), ("卫生健康支出", 140, 126), ("100.00", 400, 126)],
+               [hr(100), hr(120), hr(140)], 1)
+    p2 = _page([("单位：万元", 500, 45)] + [(t, x, 66) for t, x, _ in head]
+               + [("210", 50, 86), ("11", 80, 86), ("行政单位医疗", 140, 86), ("人才事业发展经", 210, 86),
+                  ("60.00", 400, 86), ("费", 210, 97)],
+               [hr(60), hr(80), hr(110)], 2)
+    (t,) = extract_tables([p1, p2]).tables
+    assert [(r.code, r.name, r.project) for r in t.rows] == [
+        ("210", "卫生健康支出", ""), ("21011", "行政单位医疗", "人才事业发展经费")]
+
+
 def test_table_of_contents_and_sentences_are_not_tables():
     toc = _page([("目录", 50, 40), ("一、部门收支总体情况表", 50, 70), ("二、部门收入总体情况表", 50, 90),
                  ("政府性基金预算支出情况表为空表。", 50, 120)])

@@ -106,11 +106,14 @@ def _segment_columns(hrules: list[Rule], top: float, bottom: float) -> list[floa
     return [sum(g) / len(g) for g in groups if len(g) >= max(2, cut_rows / 2)]
 
 
-def _text_columns(data_words: list[Word], header_words: list[Word]) -> list[tuple[float, float]]:
+def _text_columns(data_lines: list[list[Word]], header_words: list[Word]) -> list[tuple[float, float]]:
     """Column x ranges from the projection of the data words, plus header words over no data.
 
+    Figures of neighbouring columns can stand closer than a word gap (narrow cells, right-aligned):
+    a span is cut where no word crosses and one line has a figure on one side, its neighbour on the other.
     Numbers right-aligned in a wide column can stand clear of their centred header: a data span
     that no header word overlaps takes the nearest header that stands over no data."""
+    data_words = [w for ln in data_lines for w in ln]
     spans: list[list[float]] = []
     gap = min((w.size for w in data_words), default=8) * 0.8
     for w in sorted(data_words, key=lambda w: w.x0):
@@ -118,6 +121,7 @@ def _text_columns(data_words: list[Word], header_words: list[Word]) -> list[tupl
             spans[-1][1] = max(spans[-1][1], w.x1)
         else:
             spans.append([w.x0, w.x1])
+    spans = [part for s in spans for part in _split_span(s, data_words, data_lines)]
     data = [list(s) for s in spans]
     heads: list[list[float]] = []
     for w in sorted(header_words, key=lambda w: -w.bottom):
@@ -135,6 +139,58 @@ def _text_columns(data_words: list[Word], header_words: list[Word]) -> list[tupl
             break
     spans.sort()
     return [(a, b) for a, b in spans]
+
+
+def _split_span(span: list[float], words: list[Word], lines: list[list[Word]]) -> list[list[float]]:
+    """`span` cut at the gaps no word crosses that separate two adjacent words of one line, one of
+    them a figure (a figure never shares a cell with another word of its line)."""
+    inside = sorted((w for w in words if span[0] <= w.xmid <= span[1]), key=lambda w: w.x0)
+    gaps, reach = [], span[0]
+    for w in inside:
+        if w.x0 > reach:
+            gaps.append((reach, w.x0))
+        reach = max(reach, w.x1)
+    cuts = []
+    for a, b in gaps:
+        for ln in lines:
+            left = max((w for w in ln if w.x1 <= a + 0.01), key=lambda w: w.x1, default=None)
+            right = min((w for w in ln if w.x0 >= b - 0.01), key=lambda w: w.x0, default=None)
+            if left and right and span[0] <= left.x0 and right.x1 <= span[1] \
+                    and (_figure(left.text) or _figure(right.text)):
+                cuts.append((a, b))
+                break
+    out, start = [], span[0]
+    for a, b in cuts:
+        out.append([start, a])
+        start = b
+    out.append([start, span[1]])
+    return out
+
+
+def _figure(text: str) -> bool:
+    """An amount as printed (with a decimal point or thousands separator), not a code."""
+    return is_numeric(text) and bool(re.search(r"[.,]", text))
+
+
+def _snapped(bounds: list[tuple[float, float]], words: list[Word]) -> list[tuple[float, float]]:
+    """Columns of an earlier page on this page: a boundary that cuts through words here (placed
+    midway to a header there, with no figure under it) moves to the middle of the nearest gap."""
+    edges = [bounds[0][0]] + [b for _a, b in bounds]
+    for i in range(1, len(edges) - 1):
+        x = edges[i]
+        if not any(w.x0 < x < w.x1 for w in words):
+            continue
+        lo, hi = edges[i - 1], edges[i + 1]
+        gaps, reach = [], lo
+        for w in sorted((w for w in words if w.x1 > lo and w.x0 < hi), key=lambda w: w.x0):
+            if w.x0 > reach:
+                gaps.append((reach, w.x0))
+            reach = max(reach, w.x1)
+        inner = [g for g in gaps if g[0] > lo and g[1] < hi]
+        if inner:
+            a, b = min(inner, key=lambda g: min(abs(g[0] - x), abs(g[1] - x)))
+            edges[i] = (a + b) / 2
+    return list(zip(edges, edges[1:]))
 
 
 def _bounds(cols: list[tuple[float, float]], x0: float, x1: float) -> list[tuple[float, float]]:
@@ -334,13 +390,13 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
         bounds = [(a, b) for a, b in zip(edges, edges[1:]) if b - a > 2]
         bounds = [b for b in bounds if any(b[0] <= w.xmid < b[1] for w in region)] or bounds
     elif columns:
-        seps, bounds = [], list(columns)
+        seps, bounds = [], _snapped(list(columns), region)
     else:
         seps = []
         lines = _lines(region)
-        data = [w for ln in lines if any(is_numeric(w.text) for w in ln) for w in ln]
-        head = [w for w in region if data and w.bottom < min(d.top for d in data)]
-        bounds = _bounds(_text_columns(data or region, head), x0, x1)
+        data_lines = [ln for ln in lines if any(is_numeric(w.text) for w in ln)]
+        head = [w for w in region if data_lines and w.bottom < min(w.top for ln in data_lines for w in ln)]
+        bounds = _bounds(_text_columns(data_lines or lines, head), x0, x1)
     width = x1 - x0
     # the top rule of the table lies above its first line of text
     ys = _rule_bands(hrules, top - 1.2 * median(w.size for w in region), bottom, width)

@@ -108,22 +108,27 @@ def _titles(pages: list[Page]) -> list[_Start]:
                     continue
                 t, j = nxt, i + 1
                 number = t.number or number
-            if _followed_by_table(page, lines, j):
+            if _followed_by_table(page, lines, j, pages[pi + 1] if pi + 1 < len(pages) else None):
                 out.append(_Start(pi, top, t, number))
             i = j + 1
     return out
 
 
-def _followed_by_table(page: Page, lines: tuple[TextLine, ...], j: int) -> bool:
-    """A caption or a ruled grid follows the title before any other title or prose."""
-    bottom = lines[j].bottom
-    for ln in lines[j + 1:j + 4]:
+def _followed_by_table(page: Page, lines: tuple[TextLine, ...], j: int, next_page: Page | None = None) -> bool:
+    """A caption or a ruled grid follows the title before any other title or prose; for a title at
+    the foot of a page, at the top of the next page."""
+    size = lines[j].words[0].size
+    if next_page is not None and all(_is_footer(ln) for ln in lines[j + 1:]):
+        page, lines = next_page, tuple(ln for ln in next_page.lines if not _is_footer(ln))
+        bottom, following = 0.0, lines[:3]
+    else:
+        bottom, following = lines[j].bottom, lines[j + 1:j + 4]
+    for ln in following:
         if _CAPTION_RE.match(_norm(ln.text)) or _UNIT_RE.search(ln.text):
             return True
         if parse_title(ln.text) is not None:
             return False
-    nxt = lines[j + 1].top if j + 1 < len(lines) else page.height
-    size = lines[j].words[0].size
+    nxt = following[0].top if following else page.height
     return any(bottom < r.top < max(nxt, bottom) + 6 * size for r in page.hrules)
 
 
