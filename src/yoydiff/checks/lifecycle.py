@@ -3,6 +3,8 @@ re-coded, merged, split, or left for review. Notices: worth a reviewer's attenti
 Written in the memo's words: 「撤销：科学技术支出（24.20 万元）→ —」, rule 「跨年度匹配：…」."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..matching import Matching
 from ..results import Finding, Match
 
@@ -29,7 +31,14 @@ def _side(names: tuple[str, ...], amount, with_amount: bool) -> str:
     if not names:
         return "—"
     text = " + ".join(names)
-    return f"{text}（{amount:,} 万元）" if with_amount and amount is not None else text
+    return f"{text}（{wan(amount)} 万元）" if with_amount and amount is not None else text
+
+
+def wan(v: Decimal) -> str:
+    """An amount in 万元 with two decimals, or as many more as it exactly has (a 元 document's
+    12,921,854 元 is 1,292.1854 万元; its 600,000 元 is 60.00, not 60.000000)."""
+    cents = v.quantize(Decimal("0.01"))
+    return f"{cents:,}" if cents == v else f"{v.normalize():,}"
 
 
 def check_lifecycle(matching: Matching) -> list[Finding]:

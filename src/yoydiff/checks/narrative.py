@@ -11,8 +11,8 @@ from ..core import Document, Statement, Table
 from ..numbers import Amount
 from ..results import Finding
 from .crosstable import Cell, clean, code_cells, column, grand_total, side_total, total_cell
-from .rules import (HEDGED_NOTE, VERDICT, MISMATCH, cause_transposed, distance, fig_iv, fig_text, hedged, rule_text,
-                    statement_finding, transposed)
+from .rules import (HEDGED_NOTE, VERDICT, MISMATCH, cause_transposed, distance, fig_iv, fig_text, hedged, printed_like,
+                    rule_text, statement_finding, transposed, unit_suffix)
 from .shares import three_public_key
 
 TOTAL_COLUMNS = {"basic": ("基本支出", "小计"), "project": ("项目支出", "项目支出合计")}
@@ -82,7 +82,7 @@ def _mismatch(doc: Document, s: Statement) -> tuple[Cell, list[Cell], bool] | No
     cells = candidates(doc, s)
     if not cells or any(c.interval.meets(s.amount.interval) for c in cells):
         return None
-    swapped = [c for c in cells if c.amount is not None and transposed(s.amount.text, c.amount.text)]
+    swapped = [c for c in cells if c.amount is not None and transposed(s.amount.text, printed_like(c.value, s.amount))]
     return (swapped[0] if swapped else cells[0]), cells, bool(swapped)
 
 
@@ -104,13 +104,17 @@ def check_narrative(doc: Document, role: str) -> list[Finding]:
             continue
         best, cells, swapped = m
         others = "、".join(f"{c.where}{c.text}" for c in cells if c is not best)
-        rule = rule_text(f"说明中 {fig_iv(s.amount)}", best.shown, verdict=VERDICT[MISMATCH]) + \
-            (f"（与{others} 亦不同）" if others else "")
+        # a table in 元 under a narrative in 万元: the table figure is also given in the sentence's unit
+        other_unit = best.amount is not None and best.amount.unit != s.amount.unit
+        expected = printed_like(best.value, s.amount) if other_unit else best.text
+        said = f"说明中 {fig_iv(s.amount)}{f' {s.amount.unit}' if other_unit and not unit_suffix(s.amount) else ''}"
+        table = f"{best.shown}（即 {expected} {s.amount.unit}）" if other_unit else best.shown
+        rule = rule_text(said, table, verdict=VERDICT[MISMATCH]) + (f"（与{others} 亦不同）" if others else "")
         if hedged(s):
-            out.append(statement_finding("narrative", "insufficient", role, s, fig_text(s.amount), best.text,
+            out.append(statement_finding("narrative", "insufficient", role, s, fig_text(s.amount), expected,
                                          f"{rule}；{HEDGED_NOTE}"))
             continue
-        out.append(statement_finding("narrative", "error", role, s, fig_text(s.amount), best.text, rule,
+        out.append(statement_finding("narrative", "error", role, s, fig_text(s.amount), expected, rule,
                                      distance=distance(s.amount.value, best.value, s.amount),
-                                     cause=cause_transposed(best.text, s.amount.text) if swapped else ""))
+                                     cause=cause_transposed(expected, s.amount.text) if swapped else ""))
     return out

@@ -80,13 +80,20 @@ def _unit(texts: list[str]) -> str:
 
 
 def budget_units(texts: list[str]) -> tuple[str, ...]:
-    """The units listed under 机构设置 (numbered list, one per line or inline)."""
+    """The units listed under 机构设置 (numbered list, one per line or inline).
+
+    机构设置 is printed in the table of contents and in headings (「一、部门职责及机构设置」 above
+    「（二）机构设置」): the first occurrence after the first one whose section lists units wins."""
     body = "\n".join(texts)
-    start = body.find("机构设置", body.find("机构设置") + 1)   # skip the table of contents
-    if start < 0:
-        start = body.find("机构设置")
-    if start < 0:
-        return ()
+    starts = [m.start() for m in re.finditer("机构设置", body)]
+    for start in starts[1:] + starts[:1]:
+        units = _units_after(body, start)
+        if units:
+            return units
+    return ()
+
+
+def _units_after(body: str, start: int) -> tuple[str, ...]:
     end = re.search(r"\n\s*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）])",
                     body[start + 4:])
     section = body[start: start + 4 + (end.start() if end else 2000)]

@@ -31,6 +31,9 @@ from . import phrases as ph
 from .subjects import resolve_code
 
 YOY = "上年预算"
+# How far short of the right margin a line may end and still run on: the width of the longest token a
+# line breaker keeps whole (a figure with its unit and punctuation, "10,317.70万元，").
+EARLY_BREAK_EMS = 5
 # The first paragraph of a project block: （一）项目名称：…; the block runs to the next 一、 heading.
 PROJECT_START_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）])?\s*项目名称\s*[:：]")
 _GENERIC = {"", "预算数", "预算", "金额", "价值", "合计", "共计", "总计", "其中", "资金", "预算金额", "计", "共",
@@ -154,8 +157,9 @@ def paragraphs(pages: list[Page], regions: dict | None = None) -> list[Paragraph
             new = prev is None
             if prev is not None:
                 pline, pright, psize = prev
-                full = pline.x1 >= pright - 1.2 * psize
                 ends = pline.text.rstrip()[-1:] in ph.TERMINAL
+                # a justified line breaks early before a token that cannot be split ("81.2%，", "（项）")
+                full = pline.x1 >= pright - (1.2 if ends or indented else EARLY_BREAK_EMS) * psize
                 new = not full or (indented and (ends or bool(ph.ENUM_RE.match(text))))
             if new:
                 raw.append([])
@@ -237,6 +241,7 @@ def clean_subject(text: str) -> str:
     s = re.sub(r"^\s*(?:本部门|本单位|本局|我局|我单位|我部门|本年度|本年)\s*", "", s)
     s = re.sub(_COUNT, "", s)
     s = re.sub(r"(?:预算数|决算数|数)?\s*(?:为|是)$", "", s.strip())
+    s = re.sub(r"20\d\d\s*年(?:度)?\s*(?:预算数?|决算数?|安排)?$", "", s.strip())   # 「…（项）2025年预算为」
     s = re.sub(r"[约近]$", "", s.strip())
     return re.sub(r"^(?:的|和|及|与)", "", s.strip(" 、，,；;：:（("))
 

@@ -80,7 +80,7 @@ COMPARISON_RE = re.compile(
     r"(?:数)?\s*(?:相比|比较)?)")
 
 # Enumerators and headings at the start of a paragraph.
-ENUM_RE = re.compile(r"^\s*(?:[-•·]\s*)?(?:\d+\s*[.．、]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)\s*")
+ENUM_RE = re.compile(r"^\s*(?:[-•·]\s*)?(?:\d+\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)\s*")
 HEADING_RE = re.compile(r"^\s*(?P<mark>第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[)）])")
 LABEL_RE = re.compile(rf"^\s*{CJK}{{2,10}}[：:]")
 FOOTER_RE = re.compile(r"^\s*[-—–]?\s*\d{1,4}\s*[-—–]?\s*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$")

@@ -22,8 +22,10 @@ _LABELS = (("basis", r"(?:设立的)?政策依据"), ("scale", r"预算安排规
            ("period", r"(?:资金)?执行时间|实施期限"))
 _LABEL_RE = re.compile(r"^\s*(?P<label>" + "|".join(f"(?:{p})" for _, p in _LABELS) + r")\s*[:：]\s*(?P<value>.*)$", re.S)
 _OTHER_LABEL_RE = re.compile(r"^\s*(?P<label>[^\s：:，。；、]{2,10})\s*[:：]\s*(?P<value>.+)$", re.S)
-_HEADERS = {"name": r"项目名称", "unit": r"项目单位|单位名称|实施单位|承担单位", "code": r"功能科目|科目",
-            "amount": r"预算金额|金额|预算数", "seq": r"序号"}
+_HEADERS = {"name": r"项目名称", "unit": r"项目单位|单位名称|实施单位|承担单位",
+            "code": r"(?:支出)?(?:功能(?:分类)?)?科目(?:编码|代码)?",
+            "amount": r"(?:预算)?金额|预算数|预算安排(?:数|金额)?", "seq": r"序号"}
+_HEADER_UNIT_RE = re.compile(r"[（(]\s*(?P<unit>亿元|万元|元)\s*[)）]$")   # 金额（万元）
 JOIN_FUZZY = 85
 
 
@@ -134,10 +136,11 @@ def _header_columns(page: Page, ys: list[int]) -> list[float]:
     return [0.0] + inner + [page.width] if inner else []
 
 
-def _grid(page: Page, top: float, bottom: float) -> list[list[str]]:
+def _grid(page: Page, top: float, bottom: float, edges: tuple[float, ...] = ()) -> list[list[str]]:
     """Cell texts of the ruled grid between top and bottom (rows by horizontal rules, columns by vertical
-    rules, or by the header's words where the grid has horizontal rules only)."""
-    ys = sorted({round(r.top) for r in page.hrules if top <= r.top <= bottom})
+    rules, or by the header's words where the grid has horizontal rules only); `edges` are row edges
+    no rule draws (where a page break cut the grid)."""
+    ys = sorted({round(r.top) for r in page.hrules if top <= r.top <= bottom} | {round(e) for e in edges})
     xs = sorted({round(r.x0) for r in page.vrules if r.bottom > top and r.top < bottom})
     xs = [x for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > 3]
     if len(ys) >= 2 and len(xs) < 3:
@@ -155,34 +158,102 @@ def _grid(page: Page, top: float, bottom: float) -> list[list[str]]:
     return [[_cell_text(cells.get((r, c), ())) for c in range(len(xs) - 1)] for r in range(len(ys) - 1)]
 
 
-def list_projects(pages: list[Page]) -> list[Project]:
-    out = []
+def _header(cells: list[str]) -> tuple[dict, str]:
+    """Column of each known header and the unit a header names (金额（元）); 万元 when none."""
+    head = [re.sub(r"\s", "", c) for c in cells]
+    unit = next((m.group("unit") for h in head if (m := _HEADER_UNIT_RE.search(h))), "万元")
+    head = [_HEADER_UNIT_RE.sub("", h) for h in head]
+    cols = {k: next((i for i, h in enumerate(head) if re.fullmatch(f"(?:{p})", h)), None) for k, p in _HEADERS.items()}
+    return cols, unit
+
+
+@dataclass(frozen=True)
+class _List:
+    page: Page
+    top: float
+    bottom: float
+    rows: list
+    cols: dict
+    unit: str
+    header: bool                # the first row is the header row
+    continues: bool             # the list of the previous page runs on here
+    last: bool                  # the last ruled band of its page
+
+
+def _lists(pages: list[Page]) -> list[_List]:
+    """The ruled project lists. A list runs on when the first band of the next page has as many columns,
+    with its header row repeated or without it."""
+    out: list[_List] = []
     for page in pages:
-        for top, bottom in rule_bands(page):
+        bands = rule_bands(page)
+        for b, (top, bottom) in enumerate(bands):
             rows = _grid(page, top, bottom)
             if not rows:
                 continue
-            head = [re.sub(r"\s", "", c) for c in rows[0]]
-            cols = {k: next((i for i, h in enumerate(head) if re.fullmatch(f"(?:{p})", h)), None)
-                    for k, p in _HEADERS.items()}
-            if cols["name"] is None or cols["amount"] is None:
-                continue
-            for k, cells in enumerate(rows[1:]):
-                name = cells[cols["name"]].strip()
-                if not name or re.fullmatch(r"合\s*计|总\s*计", name):
-                    continue
-                if k == 0 and out and not any(c.strip() for j, c in enumerate(cells) if j != cols["name"]):
-                    # the tail of the previous page's last name, split by the page break
-                    out[-1] = replace(out[-1], name=out[-1].name + name)
-                    continue
-                code_cell = cells[cols["code"]] if cols["code"] is not None else ""
-                code = re.match(r"\s*(\d{7}|\d{5}|\d{3})(?!\d)", code_cell)
-                amount = Amount.parse(cells[cols["amount"]].replace(" ", ""))
-                secret, target = _secret(name)
-                out.append(Project(name, cells[cols["unit"]].strip() if cols["unit"] is not None else "",
-                                   code.group(1) if code else "", amount, page.number, secret, target, "narrative",
-                                   scale=cells[cols["amount"]].strip(), narrative_page=page.number))
+            cols, unit = _header(rows[0])
+            prev = out[-1] if out else None
+            header = cols["name"] is not None and cols["amount"] is not None
+            continues = (b == 0 and prev is not None and prev.last and prev.page.number == page.number - 1
+                         and len(prev.rows[0]) == len(rows[0]))
+            if header or continues:
+                if not header:
+                    cols, unit = prev.cols, prev.unit
+                out.append(_List(page, top, bottom, rows, cols, unit, header, continues, b == len(bands) - 1))
     return out
+
+
+def _text_edge(page: Page, above: float | None = None, below: float | None = None) -> float | None:
+    """The bottom of the last text line above `above` / the top of the first below `below` (footers aside)."""
+    lines = [ln for ln in page.lines if not ph.FOOTER_RE.match(ln.text)]
+    if above is not None:
+        ys = [ln.top for ln in lines if ln.top < above]
+        return min(ys) - 1 if ys else None
+    ys = [ln.bottom for ln in lines if ln.top > below]
+    return max(ys) + 1 if ys else None
+
+
+def list_projects(pages: list[Page]) -> list[Project]:
+    """Projects of ruled lists with a 项目名称 and an amount column. A list may run on over a page,
+    with or without its header row; the page break may cut its last row, whose rules are then not drawn: the
+    words between the last rule and the foot of the page, and above the first rule of the next page,
+    are that row. The row's part on the next page (no amount there: the rest of its name, code or unit)
+    is joined to it cell by cell."""
+    lists = _lists(pages)
+    out: list[Project] = []
+    carried = None             # the last row of the previous page: (cells, page)
+    for i, lst in enumerate(lists):
+        nxt = lists[i + 1] if i + 1 < len(lists) else None
+        runs_on = nxt is not None and nxt.continues
+        edges = []
+        if runs_on and (e := _text_edge(lst.page, below=lst.bottom)) is not None:
+            edges.append(e)
+        if not lst.header and (e := _text_edge(lst.page, above=lst.top)) is not None:
+            edges.append(e)
+        rows = _grid(lst.page, min(edges + [lst.top]), max(edges + [lst.bottom]), tuple(edges)) if edges else lst.rows
+        cols, unit = lst.cols, lst.unit
+        body = [(cells, lst.page.number) for cells in (rows[1:] if lst.header else rows)]
+        if carried is not None and lst.continues:
+            if body and not body[0][0][cols["amount"]].strip():
+                first = body.pop(0)[0]
+                carried = ([a.rstrip() + b.strip() for a, b in zip(carried[0], first)], carried[1])
+            body.insert(0, carried)
+        carried = body.pop() if runs_on and body else None
+        for cells, page in body:
+            name = cells[cols["name"]].strip()
+            if name and not re.fullmatch(r"合\s*计|总\s*计", name):
+                out.append(_listed(name, (cells, page), cols, unit))
+    return out
+
+
+def _listed(name: str, row: tuple[list[str], int], cols: dict, unit: str) -> Project:
+    cells, page = row
+    code_cell = cells[cols["code"]] if cols["code"] is not None else ""
+    code = re.match(r"\s*(\d{7}|\d{5}|\d{3})(?!\d)", code_cell)
+    amount = Amount.parse(cells[cols["amount"]].replace(" ", ""), unit)
+    secret, target = _secret(name)
+    return Project(name, cells[cols["unit"]].strip() if cols["unit"] is not None else "",
+                   code.group(1) if code else "", amount, page, secret, target, "narrative",
+                   scale=cells[cols["amount"]].strip(), narrative_page=page)
 
 
 # ---------------------------------------------------------------- joining
