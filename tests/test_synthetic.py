@@ -148,10 +148,7 @@ def _diff(txt: Path, pages) -> list[str]:
 
 
 # What the table parser still gets wrong on these layouts; remove an entry when it passes.
-FAILING = {
-    ("deptb-2025", "norules-yuan"): "表2: with no rules at all two coded rows are cut",
-    ("urumqi-2025", "norules-yuan"): "表2/表4: with no rules at all rows are cut or lose figures",
-}
+FAILING: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

@@ -211,6 +211,53 @@ def test_continuation_page_columns_move_out_of_its_words():
         ("210", "卫生健康支出", ""), ("21011", "行政单位医疗", "人才事业发展经费")]
 
 
+def test_header_cell_wrapped_below_the_code_header_row():
+    """No rules, a narrow column: its header cell wraps below 类 款 项 and the column has no figure on
+    this page; the wrapped rest (的转移支付) is header, not a row."""
+    page = _page([
+        ("表2", 50, 40), ("部门收入总体情况表", 200, 60), ("单位：万元", 500, 85),
+        ("科目编码", 50, 110), ("科目名称", 140, 110), ("合计", 300, 110), ("上级一般公", 360, 110),
+        ("类", 50, 125), ("款", 80, 125), ("项", 110, 125), ("共预算安排", 360, 125),
+        ("的转移支付", 360, 140),
+        ("208", 50, 160), ("社会保障和就业支出", 140, 160), ("100.00", 300, 160),
+        ("208", 50, 180), ("01", 80, 180), ("行政运行", 140, 180), ("60.00", 305.5, 180),
+    ])
+    (t,) = extract_tables([page]).tables
+    assert [(r.code, r.name, [v.text if v else None for v in r.values]) for r in t.rows] == [
+        ("208", "社会保障和就业支出", ["100.00", None]), ("20801", "行政运行", ["60.00", None])]
+    assert [c.leaf for c in t.columns] == ["合计", "上级一般公共预算安排的转移支付"]
+
+
+def test_header_line_right_above_the_only_row():
+    """One row on the page, so no row pitch to go by: the header line over its figures stays header."""
+    page = _page([
+        ("表5", 50, 40), ("一般公共预算支出情况表", 200, 60), ("单位：元", 500, 85),
+        ("科目编码", 50, 110), ("科目名称", 140, 110), ("一般公共预算支出", 330, 110),
+        ("类", 50, 124), ("款", 80, 124), ("项", 110, 124), ("合计", 300, 124), ("项目支出", 380, 124),
+        ("206", 50, 138), ("科学技术支出", 140, 138), ("242,000.00", 290, 138), ("242,000.00", 380, 138),
+        ("本表金额为虚构。", 50, 170),
+    ])
+    (t,) = extract_tables([page]).tables
+    assert [(r.code, r.name, [v.text for v in r.values]) for r in t.rows] == [
+        ("206", "科学技术支出", ["242,000.00", "242,000.00"])]
+    assert [c.label for c in t.columns] == ["一般公共预算支出 › 合计", "一般公共预算支出 › 项目支出"]
+
+
+def test_no_rules_row_cut_by_the_page_break():
+    """No rules: the rest of a name opens the next page, set apart from the next row by row spacing
+    (learnt on the first page, where wrapped lines lie closer than rows)."""
+    head = [("科目编码", 50), ("科目名称", 140), ("合计", 400)]
+    p1 = _page([("表1", 50, 40), ("一般公共预算支出情况表", 200, 60), ("单位：万元", 500, 85)]
+               + [(t, x, 110) for t, x in head]
+               + [("208", 50, 150), ("社会保障和就", 140, 150), ("100.00", 400, 150), ("业支出", 140, 161),
+                  ("208", 50, 175), ("01", 80, 175), ("人力资源和社会保障管", 140, 175), ("60.00", 400, 175)], (), 1)
+    p2 = _page([("单位：万元", 500, 45)] + [(t, x, 66) for t, x in head]
+               + [("理事务", 140, 90), ("210", 50, 104), ("卫生健康支出", 140, 104), ("40.00", 400, 104)], (), 2)
+    (t,) = extract_tables([p1, p2]).tables
+    assert [(r.code, r.name, r.page) for r in t.rows] == [
+        ("208", "社会保障和就业支出", 1), ("20801", "人力资源和社会保障管理事务", 1), ("210", "卫生健康支出", 2)]
+
+
 def test_table_of_contents_and_sentences_are_not_tables():
     toc = _page([("目录", 50, 40), ("一、部门收支总体情况表", 50, 70), ("二、部门收入总体情况表", 50, 90),
                  ("政府性基金预算支出情况表为空表。", 50, 120)])

@@ -34,6 +34,7 @@ class Grid:
     cells: tuple[tuple[str, ...], ...]                # band x column texts ('' when blank)
     header: tuple[tuple[str, ...], ...]               # per column: header path, top-down
     stray: tuple[Word, ...]                           # words inside the region that fall in no cell
+    row_gap: float = 0.0                              # white gap that parts rows without rules (0: unknown)
 
 
 def _cluster(values: list[float], tol: float) -> list[float]:
@@ -203,8 +204,9 @@ def _bounds(cols: list[tuple[float, float]], x0: float, x1: float) -> list[tuple
     return out
 
 
-def _text_bands(body: list[list[Word]], bounds: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Row bands from text alone (see module docstring)."""
+def _text_bands(body: list[list[Word]], bounds: list[tuple[float, float]],
+                row_gap: float = 0.0) -> tuple[list[tuple[float, float]], float]:
+    """Row bands from text alone (see module docstring), and the row spacing they were told by."""
     def col(w: Word) -> int:
         return next((i for i, (a, b) in enumerate(bounds) if a <= w.xmid < b), -1)
 
@@ -229,25 +231,28 @@ def _text_bands(body: list[list[Word]], bounds: list[tuple[float, float]]) -> li
         rows.append([top, bot, list(ln), data])
     anchors = [r for r in rows if r[3]]
     if not anchors:
-        return [(r[0], r[1]) for r in rows]
+        return [(r[0], r[1]) for r in rows], row_gap
     # rows whose vertical extents overlap are one row (a two-line number centred around a name line)
-    merged: list[list] = []
+    merged: list[list] = []                          # [top, bottom, columns holding a figure]
     for r in sorted(anchors, key=lambda r: r[0]):
+        cols = {col(w) for w in r[2] if _figure(w.text)} - {-1}
         if merged and r[0] < merged[-1][1] - 0.5:
             merged[-1][1] = max(merged[-1][1], r[1])
+            merged[-1][2] |= cols
         else:
-            merged.append([r[0], r[1]])
-    centers = [(a + b) / 2 for a, b in merged]
+            merged.append([r[0], r[1], cols])
+    centers = [(m[0] + m[1]) / 2 for m in merged]
     pitch = median([b - a for a, b in zip(centers, centers[1:])]) if len(centers) > 1 else 3 * (merged[0][1] - merged[0][0])
     # lines set apart by row spacing from every line with a figure are rows of their own
     lone, span = set(), {}
-    for block in _blocks(rows):
+    blocks, row_gap = _blocks(rows, row_gap)
+    for block in blocks:
         lo, hi = min(rows[k][0] for k in block), max(rows[k][1] for k in block)
         if any(rows[k][3] for k in block):
             span.update({k: (lo, hi) for k in block})
         else:
             lone.update(block)
-            merged.append([lo, hi])
+            merged.append([lo, hi, set()])
     for k, r in enumerate(rows):
         if r[3] or k in lone:
             continue
@@ -259,27 +264,30 @@ def _text_bands(body: list[list[Word]], bounds: list[tuple[float, float]]) -> li
         lo, hi = span.get(k, (float("-inf"), float("inf")))
         cands = [m for m in merged if lo - 0.5 <= m[0] and m[1] <= hi + 0.5] or merged
         near = min(cands, key=lambda m: min(abs(mid - m[0]), abs(mid - m[1])))
-        if k in span or min(abs(mid - near[0]), abs(mid - near[1])) < pitch / 2:
+        # a word over a figure of that row is another row's cell (or the header's), never its own
+        over = any(col(w) in near[2] for w in r[2])
+        if not over and (k in span or min(abs(mid - near[0]), abs(mid - near[1])) < pitch / 2):
             near[0], near[1] = min(near[0], r[0]), max(near[1], r[1])
         else:
-            merged.append([r[0], r[1]])
-    merged.sort()
+            merged.append([r[0], r[1], set()])
+    merged = sorted((m[0], m[1]) for m in merged)
     # bands are the gaps' midpoints between consecutive rows
     out = []
     for i, (a, b) in enumerate(merged):
         lo = a - 1 if i == 0 else (merged[i - 1][1] + a) / 2
         hi = b + 1 if i == len(merged) - 1 else (b + merged[i + 1][0]) / 2
         out.append((lo, hi))
-    return out
+    return out, row_gap
 
 
-def _blocks(rows: list[list]) -> list[list[int]]:
+def _blocks(rows: list[list], row_gap: float = 0.0) -> tuple[list[list[int]], float]:
     """Lines (top, bottom, ...) sorted by top, grouped into blocks that no row spacing separates.
 
     Lines that overlap vertically are one stretch of ink; the white gaps between stretches are
     either leading (wrapped lines inside a cell) or row spacing (cell padding added). The threshold
     is the middle of the widest step in the sorted gaps of the body (from the first line with a
-    figure down); without a clear step: no blocks."""
+    figure down); without a clear step (a page with a few rows of a long table) `row_gap`, the
+    threshold of an earlier page, or no blocks. Returns the blocks and the threshold."""
     stretches: list[list] = []                       # [top, bottom, line indices]
     for k, r in enumerate(rows):
         if stretches and r[0] <= stretches[-1][1]:
@@ -292,15 +300,18 @@ def _blocks(rows: list[list]) -> list[list[int]]:
     gaps = sorted(b[0] - a[1] for a, b in zip(stretches[first:], stretches[first + 1:]))
     size = median([w.size for r in rows for w in r[2]]) if rows else 0
     steps = [(b - a, (a + b) / 2) for a, b in zip(gaps, gaps[1:])]
-    if not steps or max(steps)[0] < 0.2 * size:
-        return []
-    apart = max(steps)[1]
+    if steps and max(steps)[0] >= 0.2 * size:
+        apart = max(steps)[1]
+    elif row_gap:
+        apart = row_gap
+    else:
+        return [], 0.0
     out = [list(stretches[0][2])]
     for a, b in zip(stretches, stretches[1:]):
         if b[0] - a[1] > apart:
             out.append([])
         out[-1] += b[2]
-    return out
+    return out, apart
 
 
 def _rule_bands(hrules: list[Rule], top: float, bottom: float, width: float) -> list[float]:
@@ -366,10 +377,11 @@ def header_paths(words: list[Word], bounds: list[tuple[float, float]],
 
 
 def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
-          top: float, bottom: float, body_top_of, columns: tuple[tuple[float, float], ...] = ()) -> Grid:
+          top: float, bottom: float, body_top_of, columns: tuple[tuple[float, float], ...] = (),
+          row_gap: float = 0.0) -> Grid:
     """The grid of the region [top, bottom]. `body_top_of(bands, cells)` returns the index of the
-    first body band (the table parser knows which rows are header rows). `columns`: the columns of
-    the table's first page, for a continuation page without vertical rules."""
+    first body band (the table parser knows which rows are header rows). `columns` and `row_gap`:
+    those of the table's first page, for a continuation page without vertical rules."""
     region = [w for w in words if top <= w.ymid <= bottom]
     if not region:
         return Grid((), (), (), (), ())
@@ -408,7 +420,7 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
             ys.insert(0, min(w.top for w in region) - 1)
         bands = list(zip(ys, ys[1:]))
     else:
-        bands = _text_bands(lines or _lines(region), bounds)
+        bands, row_gap = _text_bands(lines or _lines(region), bounds, row_gap)
     inband = by_band(region, bands)
     bands = [b for b, ws in zip(bands, inband) if ws]
     inband = [ws for ws in inband if ws]
@@ -419,7 +431,7 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
     taken = {id(w) for ws in inband[start:] for w in ws} | {id(w) for w in head_words}
     stray = tuple(w for w in region if id(w) not in taken)
     return Grid(tuple(bounds), tuple(bands[start:]), tuple(tuple(c) for c in cells[start:]),
-                tuple(header_paths(head_words, bounds, seps)), stray)
+                tuple(header_paths(head_words, bounds, seps)), stray, row_gap)
 
 
 def by_band(words: list[Word], bands: list[tuple[float, float]]) -> list[list[Word]]:

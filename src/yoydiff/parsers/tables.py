@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from statistics import median
 
 from ..core import Column, Row, Table, Unparsed
@@ -252,17 +253,22 @@ def _header_lines(page: Page, top: float, bottom: float) -> set[str]:
     return out
 
 
-def _body_start(bands, cells) -> int:
-    """Index of the first body band: header bands hold header words or name value columns."""
+def _body_start(bands, cells, first_page: bool = True) -> int:
+    """Index of the first body band: header bands hold header words or text in value columns; on a
+    table's first page also bands with text only in columns where the body has none (the rest of a
+    header cell wrapped in a narrow column; a continuation page's repeated header is already cut)."""
     def numeric(c: str) -> bool:
         return bool(c) and (grid.is_numeric(c) or c in _DASH)
 
     first = next((i for i, row in enumerate(cells) if any(numeric(c) for c in row)), len(cells))
     valued = {j for row in cells[first:] for j, c in enumerate(row) if numeric(c) and not _CODE_CELL_RE.match(c)}
+    # a band with text only where the body has none is no row (the rest of a wrapped header cell)
+    texty = {j for row in cells[first:] for j, c in enumerate(row) if c and not numeric(c)}
     i = first
     while i > 0:
         row = cells[i - 1]
-        if any(_norm(c) in _HEADER_WORDS for c in row) or any(c and j in valued for j, c in enumerate(row)):
+        if any(_norm(c) in _HEADER_WORDS for c in row) or any(c and j in valued for j, c in enumerate(row)) \
+                or (first_page and texty and not any(c and j in texty for j, c in enumerate(row))):
             break
         i -= 1
     return i
@@ -301,7 +307,8 @@ def _collect(pages, segs):
         page = pages[s.page]
         top = _below_repeated_header(page, s, head) if first else s.grid_top
         g = grid.build(list(page.words), list(page.hrules), list(page.vrules), top, s.bottom + 0.5,
-                       _body_start, first.columns if first else ())
+                       partial(_body_start, first_page=first is None), first.columns if first else (),
+                       first.row_gap if first else 0.0)
         if not g.columns:
             continue
         if first is None:
