@@ -208,7 +208,8 @@ def _open(path: str, password: str):
     return fp, doc, pages
 
 
-def _extract_range(path: str, password: str, start: int, stop: int) -> list[Page]:
+def _extract_pages(path: str, password: str, indices: list[int]) -> list[Page]:
+    """The pages at `indices` (0-based), read with one document and one font cache."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTLine, LTRect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -219,7 +220,7 @@ def _extract_range(path: str, password: str, start: int, stop: int) -> list[Page
     interp = PDFPageInterpreter(rsrc, device)
     out = []
     try:
-        for i in range(start, min(stop, len(pages))):
+        for i in indices:
             pg = pages[i]
             try:
                 interp.process_page(pg)
@@ -267,17 +268,16 @@ def read_pages(path: str | os.PathLike, password: str = "", workers: int | None 
     """All pages of the PDF with their characters and rules, read on all cores."""
     path = str(path)
     n = page_count(path, password)
-    workers = workers or min(os.cpu_count() or 1, 4)
+    workers = min(workers or os.cpu_count() or 1, 4)
     if workers <= 1 or n < 8:
-        pages = _extract_range(path, password, 0, n)
+        pages = _extract_pages(path, password, list(range(n)))
     else:
-        # interleaved chunks balance table-heavy and text-only pages between workers
-        chunk = max(4, n // (workers * 3))
-        ranges = [(s, min(s + chunk, n)) for s in range(0, n, chunk)]
+        # each worker opens the document once (fonts are parsed once per worker) and takes every
+        # workers-th page, which balances table-heavy and text-only parts of the document
+        shares = [list(range(k, n, workers)) for k in range(workers)]
         with ProcessPoolExecutor(max_workers=workers) as ex:
-            parts = ex.map(_extract_range, [path] * len(ranges), [password] * len(ranges),
-                           [r[0] for r in ranges], [r[1] for r in ranges])
-            pages = [p for part in parts for p in part]
+            parts = ex.map(_extract_pages, [path] * workers, [password] * workers, shares)
+            pages = sorted((p for part in parts for p in part), key=lambda p: p.number)
     check_text_layer(path, pages)
     return pages
 
