@@ -252,7 +252,9 @@ def _extract_pages(path: str, password: str, indices: list[int]) -> list[Page]:
                         walk(o)
 
             walk(layout)
-            out.append(Page(i + 1, layout.width, h, tuple(chars), tuple(rules), images))
+            page = Page(i + 1, layout.width, h, tuple(chars), tuple(rules), images)
+            page.lines     # grouped here, in the worker, and cached with the page
+            out.append(page)
     finally:
         fp.close()
     return out
