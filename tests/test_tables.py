@@ -331,3 +331,24 @@ def test_text_table_cell_split_over_page_break(parsed):
     tt = next(t for t in parsed["urumqi-2026"].text_tables if len(t.pages) > 1 and any("驿站" in c for r in t.rows for c in r))
     names = [r[2] for r in tt.rows if len(r) > 2]
     assert "毕业生求职帮扶行动（求职能力实训）费用" in names and "费用" not in names
+
+
+def test_no_rules_header_cells_from_wrapped_lines_and_centred_parents():
+    """No rules: a wrapped header cell (项目支/出) is one cell; a spanning parent centred over the
+    middle of its three columns covers them all (its left child 小计 is not the leaf 合计's); a
+    column both parents could reach goes to the one it keeps centred (财政拨款, not 非财政拨款)."""
+    fig = [146, 206, 266, 326, 386, 446]              # figures 27.5 wide, columns 60 apart
+    page = _page([
+        ("表12", 50, 40), ("上年结转结余情况表", 200, 60), ("单位：万元", 500, 85),
+        ("项目", 50, 110), ("合计", 150, 110), ("财政拨款", 260, 110), ("非财政拨款", 397.6, 110),
+        ("小计", 210, 126), ("基本支出", 260, 126), ("项目支", 325, 126), ("小计", 390, 126),
+        ("项目支出", 432, 126),
+        ("出", 335, 138),
+        ("行政运行", 50, 160), *[("10.00", x, 160) for x in fig],
+        ("其他", 50, 175), *[("20.00", x, 175) for x in fig],
+    ])
+    (t,) = extract_tables([page]).tables
+    assert [r.name for r in t.rows] == ["行政运行", "其他"]
+    assert [c.label for c in t.columns] == [
+        "合计", "财政拨款 › 小计", "财政拨款 › 基本支出", "财政拨款 › 项目支出",
+        "非财政拨款 › 小计", "非财政拨款 › 项目支出"]

@@ -337,18 +337,18 @@ def _rule_bands(hrules: list[Rule], top: float, bottom: float, width: float) -> 
 
 
 def header_paths(words: list[Word], bounds: list[tuple[float, float]],
-                 seps: list[tuple[float, float, float]]) -> list[tuple[str, ...]]:
-    """Header path of each column: the header cells over it, top-down (a spanning cell over several)."""
+                 seps: list[tuple[float, float, float]], leading: float = 0.0) -> list[tuple[str, ...]]:
+    """Header path of each column: the header cells over it, top-down (a spanning cell over several).
+    `leading`: the white gap between wrapped lines of one cell, where no rules part the cells."""
+    if not seps:
+        return _paths(_free_cells(words, bounds, leading), len(bounds))
     n = len(bounds)
     cells: list[dict] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        if seps:
-            present = [x for x, t, b in seps if t - 1 <= w.ymid <= b + 1]
-            left = max((x for x in present if x <= w.x0 + 1), default=bounds[0][0])
-            right = min((x for x in present if x >= w.x1 - 1), default=bounds[-1][1])
-            cover = tuple(i for i, (a, b) in enumerate(bounds) if a >= left - 2 and b <= right + 2)
-        else:
-            cover = tuple(i for i, (a, b) in enumerate(bounds) if min(b, w.x1) - max(a, w.x0) > 1)
+        present = [x for x, t, b in seps if t - 1 <= w.ymid <= b + 1]
+        left = max((x for x in present if x <= w.x0 + 1), default=bounds[0][0])
+        right = min((x for x in present if x >= w.x1 - 1), default=bounds[-1][1])
+        cover = tuple(i for i, (a, b) in enumerate(bounds) if a >= left - 2 and b <= right + 2)
         if not cover:
             cover = (min(range(n), key=lambda i: abs((bounds[i][0] + bounds[i][1]) / 2 - w.xmid)),)
         for c in cells:
@@ -358,22 +358,84 @@ def header_paths(words: list[Word], bounds: list[tuple[float, float]],
                 break
         else:
             cells.append({"cover": cover, "words": [w], "top": w.top, "bottom": w.bottom})
-    if not seps:  # a narrow spanning title over blank neighbours: widen it to the columns under it
-        for c in cells:
-            lo, hi = min(c["cover"]), max(c["cover"])
-            def free(j: int) -> bool:
-                mine = [d for d in cells if j in d["cover"]]
-                return bool(mine) and all(d["top"] > c["bottom"] + 0.5 * c["words"][0].size for d in mine)
-            while lo > 0 and free(lo - 1):
-                lo -= 1
-            while hi < n - 1 and free(hi + 1):
-                hi += 1
-            c["cover"] = tuple(range(lo, hi + 1))
+    return _paths(cells, n)
+
+
+def _paths(cells: list[dict], n: int) -> list[tuple[str, ...]]:
+    """Per column: the texts of the cells covering it, top-down."""
     paths = []
     for i in range(n):
         mine = sorted((c for c in cells if i in c["cover"]), key=lambda c: c["top"])
         paths.append(tuple(join_words(c["words"]) for c in mine))
     return paths
+
+
+def _free_cells(words: list[Word], bounds: list[tuple[float, float]], leading: float) -> list[dict]:
+    """Header cells without rules. A piece under a cell, within its x-range and no farther below
+    than the leading of wrapped lines (where some cell shows one; else a piece over the same
+    columns), is the rest of that cell; a word on the line of a cell, less than a word gap away,
+    is part of it. A cell covers the column under its centre and the columns it
+    overlaps for more than half their width; a cell with cells under it (a spanning parent) then
+    widens over the neighbouring columns whose header starts below it: over all of them, but columns
+    that another parent could take too go to the one that stays centred over its range."""
+    n = len(bounds)
+
+    def touched(w: Word) -> tuple[int, ...]:
+        return tuple(i for i, (a, b) in enumerate(bounds) if min(b, w.x1) - max(a, w.x0) > 1)
+    cells: list[dict] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        for c in cells:
+            gap = w.top - c["bottom"]
+            same_line = abs(w.ymid - c["last"]) <= 0.35 * w.size and w.x0 - c["x1"] < 0.5 * w.size
+            if leading:
+                below = 0 <= gap < min(0.8 * w.size, leading + 0.15 * w.size) \
+                    and c["x0"] - w.size / 2 <= w.x0 and w.x1 <= c["x1"] + w.size / 2
+            else:  # no wrap seen: only a piece over the same columns
+                below = gap < 0.8 * w.size and touched(w) == touched(c["words"][0])
+            if same_line or below:
+                c["words"].append(w)
+                c["bottom"] = max(c["bottom"], w.bottom)
+                c["last"] = w.ymid
+                c["x0"], c["x1"] = min(c["x0"], w.x0), max(c["x1"], w.x1)
+                break
+        else:
+            cells.append({"words": [w], "top": w.top, "bottom": w.bottom, "last": w.ymid,
+                          "x0": w.x0, "x1": w.x1})
+    for c in cells:
+        mid = (c["x0"] + c["x1"]) / 2
+        cover = {i for i, (a, b) in enumerate(bounds)
+                 if a <= mid < b or min(b, c["x1"]) - max(a, c["x0"]) > (b - a) / 2}
+        if not cover:
+            cover = {min(range(n), key=lambda i: abs((bounds[i][0] + bounds[i][1]) / 2 - mid))}
+        c["cover"] = tuple(sorted(cover))
+    runs = {}
+    for c in cells:
+        lo, hi = min(c["cover"]), max(c["cover"])
+        if not any(d is not c and d["top"] > c["bottom"] and set(d["cover"]) & set(c["cover"]) for d in cells):
+            continue                                  # a leaf: no cell under it
+
+        def free(j: int) -> bool:
+            mine = [d for d in cells if j in d["cover"]]
+            return bool(mine) and all(d["top"] > c["bottom"] for d in mine)
+        left, right = lo, hi
+        while left > 0 and free(left - 1):
+            left -= 1
+        while right < n - 1 and free(right + 1):
+            right += 1
+        runs[id(c)] = (left, right)
+    for c in cells:
+        if id(c) not in runs:
+            continue
+        (left, right), lo, hi = runs[id(c)], min(c["cover"]), max(c["cover"])
+        # columns no other parent of its level can reach are its own; shared ones go as keeps it centred
+        rivals = [d for d in cells if d is not c and id(d) in runs and d["top"] < c["bottom"] and d["bottom"] > c["top"]]
+        shared = {j for d in rivals for j in range(runs[id(d)][0], runs[id(d)][1] + 1)}
+        own = [j for j in range(left, right + 1) if j not in shared] + [lo, hi]
+        mid = (c["x0"] + c["x1"]) / 2
+        ranges = [(a, b) for a in range(left, min(own) + 1) for b in range(max(own), right + 1)]
+        a, b = min(ranges, key=lambda r: (abs((bounds[r[0]][0] + bounds[r[1]][1]) / 2 - mid), r[0] - r[1]))
+        c["cover"] = tuple(range(a, b + 1))
+    return cells
 
 
 def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
@@ -431,7 +493,23 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
     taken = {id(w) for ws in inband[start:] for w in ws} | {id(w) for w in head_words}
     stray = tuple(w for w in region if id(w) not in taken)
     return Grid(tuple(bounds), tuple(bands[start:]), tuple(tuple(c) for c in cells[start:]),
-                tuple(header_paths(head_words, bounds, seps)), stray, row_gap)
+                tuple(header_paths(head_words, bounds, seps, _leading(region))), stray, row_gap)
+
+
+def _leading(words: list[Word]) -> float:
+    """The white gap between wrapped lines of one cell: the narrowest gap between consecutive
+    stretches of lines when a wider gap (row spacing) stands clearly apart from it; 0 when all gaps
+    are alike (no cell shows a wrap)."""
+    stretches: list[list[float]] = []
+    for ln in sorted(_lines(words), key=lambda ln: min(w.top for w in ln)):
+        top, bot = min(w.top for w in ln), max(w.bottom for w in ln)
+        if stretches and top <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], bot)
+        else:
+            stretches.append([top, bot])
+    gaps = [b[0] - a[1] for a, b in zip(stretches, stretches[1:])]
+    size = median(w.size for w in words)
+    return min(gaps) if gaps and max(gaps) - min(gaps) >= 0.2 * size else 0.0
 
 
 def by_band(words: list[Word], bands: list[tuple[float, float]]) -> list[list[Word]]:
