@@ -161,6 +161,6 @@ def _coverage(pages: list[Page], model: dict[int, Counter]) -> tuple[Decimal, in
                     missed.append(m.group(1))
             if missed:
                 left.append(Unparsed(page.number, page.lines[i].text,
-                                     "figures in no table or statement: " + ", ".join(missed)))
+                                     "数字未纳入任何表格或陈述：" + "、".join(missed)))
     cov = Decimal(hit) / Decimal(total) if total else Decimal(1)
     return cov, total, left

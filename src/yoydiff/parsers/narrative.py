@@ -514,7 +514,7 @@ class _Parser:
         loose = [m.group().strip() for m in ph.FIGURE_RE.finditer(self.f, s, e)
                  if not any(a <= m.start() and m.end() <= b for a, b in spans)]
         if loose:
-            self.unparsed.append((s, self.text[s:e].strip(), "figures not attached to a statement: " + ", ".join(loose)))
+            self.unparsed.append((s, self.text[s:e].strip(), "数字未归入任何陈述：" + "、".join(loose)))
 
 
 # ---------------------------------------------------------------- topics

@@ -424,7 +424,7 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
     bands, header, stray = _collect(pages, segs)
     for pno, w in stray:
         if any(ch.isdigit() for ch in w.text):
-            unparsed.append(Unparsed(pno, w.text, "figure outside the table's rows and columns"))
+            unparsed.append(Unparsed(pno, w.text, "表格行列之外的数字"))
     if not bands:
         bands, header = _total_in_header(header, segs, pages)
     roles, sides = _roles(bands) if bands else ([], [0])
@@ -453,7 +453,7 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
                 text = cells[j].strip() if j in cols else ""
                 a = Amount.parse(text, unit) if text and text not in _DASH else None
                 if text and a is None and text not in _DASH:
-                    unparsed.append(Unparsed(pno, text, f"cell of {start.title.title} is not a figure"))
+                    unparsed.append(Unparsed(pno, text, f"{start.title.title} 的单元格不是数字"))
                 values.append(a)
             extras = [j for j in texts[1:]]
             project = ""
