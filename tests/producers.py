@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_NUMBER = re.compile(r"^表\s*\d+$")
+_NUMBER = re.compile(r"^(?:附?表|附件)\s*(?:\d+|[一二三四五六七八九十]+)$")
 _CAPTION = re.compile(r"^(编制部门|编制单位|单位\s*[:：])")
 _FIGURE = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _DIGITS = re.compile(r"^\d+$")

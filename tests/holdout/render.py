@@ -17,7 +17,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import producers  # noqa: E402
 
-NUMBER = re.compile(r"^表[一二三四五六七八九十]+$")
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 
 CSS = """
@@ -34,33 +33,6 @@ td, th { padding: 2pt 3pt; border: 0.5pt solid #000; }
 td.num { text-align: right; white-space: nowrap; }
 td.code { text-align: left; }
 """
-
-
-def read_txt(path: str | Path) -> list:
-    """Paragraphs (str) and producers.Table blocks, in reading order."""
-    lines = Path(path).read_text(encoding="utf-8").split("\n")
-    out: list = []
-    i = 0
-    while i < len(lines):
-        ln = lines[i].strip()
-        if NUMBER.match(ln):
-            j = i + 1
-            while not lines[j].strip():
-                j += 1
-            t = producers.Table(ln, lines[j].strip())
-            i = producers._read_table(lines, j + 1, t)
-            out.append(t)
-        elif "\t" in lines[i]:
-            t = producers.Table("", "")
-            while i < len(lines) and "\t" in lines[i]:
-                t.body.append([c.strip() for c in lines[i].split("\t")])
-                i += 1
-            out.append(t)
-        else:
-            if ln:
-                out.append(ln)
-            i += 1
-    return out
 
 
 def to_html(blocks: list) -> str:
@@ -82,7 +54,7 @@ def to_html(blocks: list) -> str:
 def render(txt: str | Path, out: str | Path) -> Path:
     import weasyprint
 
-    weasyprint.HTML(string=to_html(read_txt(txt))).write_pdf(str(out))
+    weasyprint.HTML(string=to_html(producers.read_txt(txt))).write_pdf(str(out))
     return Path(out)
 
 
