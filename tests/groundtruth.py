@@ -101,3 +101,20 @@ def _rows(rows: list[list[str]]) -> list[GTRow]:
             amounts = tuple(c.strip() for c in part[first_text:] if _is_figure(c))
             out.append(GTRow(code, name, tuple(texts[1:]), amounts))
     return out
+
+
+def squash(s: str) -> str:
+    """Whitespace removed: the .txt keeps spaces at wrap joins that the PDF's word gaps do not show."""
+    return re.sub(r"\s+", "", s)
+
+
+def assert_tables_equal(tables, gt: list[GTTable], label: str) -> None:
+    """Parsed tables equal the ground truth: same tables in order; every row's code, name and printed
+    amounts; the project names of a project table."""
+    assert [squash(t.title) for t in tables] == [squash(g.title) for g in gt]
+    for g, t in zip(gt, tables):
+        got = [(r.code, squash(r.name), tuple(v.text for v in r.values if v is not None)) for r in t.rows]
+        want = [(r.code, squash(r.name), r.amounts) for r in g.rows]
+        assert got == want, f"{label} {g.number} {g.title}"
+        if t.kind == "gpb_project":
+            assert [squash(r.project) for r in t.rows] == [squash(r.texts[0]) if r.texts else "" for r in g.rows]

@@ -1,13 +1,12 @@
 """Table parser on another PDF producer: the corpora .txt printed by weasyprint (tests/producers.py)
 in three border styles, every row of every table held to the .txt ground truth as in test_tables.py."""
-import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 import producers
-from groundtruth import read_tables
+from groundtruth import assert_tables_equal, read_tables, squash as _n
 from yoydiff.pdf import read_pages
 from yoydiff.parsers.tables import extract_tables
 
@@ -51,8 +50,6 @@ def parsed(pdfs):
     return out
 
 
-def _n(s: str) -> str:
-    return re.sub(r"\s+", "", s)
 
 
 @pytest.mark.parametrize("case", IDS)
@@ -60,13 +57,7 @@ def test_every_row_equals_ground_truth(parsed, case):
     doc = case.split("-", 1)[1]
     gt = read_tables(str(CORPORA / TXT[doc]))
     _pages, res = parsed[case]
-    assert [_n(t.title) for t in res.tables] == [_n(g.title) for g in gt]
-    for g, t in zip(gt, res.tables):
-        got = [(r.code, _n(r.name), tuple(v.text for v in r.values if v is not None)) for r in t.rows]
-        want = [(r.code, _n(r.name), r.amounts) for r in g.rows]
-        assert got == want, f"{case} {g.number} {g.title}"
-        if t.kind == "gpb_project":
-            assert [_n(r.project) for r in t.rows] == [_n(r.texts[0]) if r.texts else "" for r in g.rows]
+    assert_tables_equal(res.tables, gt, case)
     assert not res.unparsed
 
 

@@ -1,13 +1,12 @@
 """Table parser: every row of every table of the four corpora PDFs against the .txt ground truth,
 some real values, and small hand-made pages (no rules, wrapped names, numbers wrapped mid-cell)."""
-import re
 import time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from groundtruth import read_tables
+from groundtruth import assert_tables_equal, read_tables, squash as _n
 from yoydiff.pdf import Char, Page, Rule, read_pages
 from yoydiff.parsers.tables import extract_tables
 
@@ -31,21 +30,13 @@ def parsed():
     return out
 
 
-def _n(s: str) -> str:
-    return re.sub(r"\s+", "", s)
 
 
 @pytest.mark.parametrize("key", list(FILES))
 def test_every_row_equals_ground_truth(parsed, key):
     gt = read_tables(str(CORPORA / FILES[key][1]))
     res = parsed[key]
-    assert [_n(t.title) for t in res.tables] == [_n(g.title) for g in gt]
-    for g, t in zip(gt, res.tables):
-        got = [(r.code, _n(r.name), tuple(v.text for v in r.values if v is not None)) for r in t.rows]
-        want = [(r.code, _n(r.name), r.amounts) for r in g.rows]
-        assert got == want, f"{key} {g.number} {g.title}"
-        if t.kind == "gpb_project":
-            assert [_n(r.project) for r in t.rows] == [_n(r.texts[0]) if r.texts else "" for r in g.rows]
+    assert_tables_equal(res.tables, gt, key)
 
 
 def test_urumqi_2026_table2_values(parsed):
