@@ -177,9 +177,10 @@ def test_name_mismatch_is_a_notice_with_the_catalogues_names_and_years():
     assert f.expected == "机关事业单位基本养老保险缴费支出"
 
 
-def test_unknown_code_is_a_notice():
-    (f,) = _check([row("2089901", "某某支出", "1.00")])
-    assert f.severity == "notice" and "未见于内置科目表" in f.rule
+def test_unknown_codes_are_one_notice():
+    (f,) = _check([row("2089901", "某某支出", "1.00", page=4), row("2089902", "某某其他支出", "1.00", page=5)])
+    assert (f.severity, f.page) == ("notice", 4) and "未见于内置科目表" in f.rule
+    assert "2089901 某某支出" in f.rule and "2089902 某某其他支出" in f.rule and f.stated == "2 个编码"
 
 
 def test_superseded_name_is_a_notice():

@@ -4,8 +4,8 @@
   catalogue's names and the years each was seen (a name may have been renamed in an edition the
   catalogue has not seen: the finding says what was seen, not what is right).
 - A printed name that the catalogue saw replaced by another name before the document's year → notice.
-- A code the catalogue does not know → notice (the catalogue is a record of what was seen printed, not
-  the whole official list).
+- Codes the catalogue does not know → one notice per document listing them (the catalogue is a record
+  of what was seen printed, not the whole official list: unknown is not wrong).
 One finding per distinct (code, printed name) of a document, on the first page it is printed. A name
 with digits in it (a figure or a table title read into the name cell) is a misreading, not checked.
 """
@@ -26,7 +26,7 @@ def _seen(code: str) -> str:
 def check_catalogue(doc: Document, role: str) -> list[Finding]:
     out: list[Finding] = []
     done: set[tuple[str, str]] = set()
-    unknown: set[str] = set()
+    unknown: dict[str, tuple] = {}
     for t in doc.tables:
         location = t.number or t.title
         for r in t.rows:
@@ -41,14 +41,8 @@ def check_catalogue(doc: Document, role: str) -> list[Finding]:
             level = catalogue.level_of(r.code) if kind == "functional" else ""
             what = f"{CLASS_WORD[kind]}{'（' + level + '级）' if level else ''} {r.code}"
             if not catalogue.is_known(r.code):
-                if r.code in unknown:
-                    continue
-                unknown.add(r.code)
-                out.append(Finding(
-                    check="catalogue", severity="notice", doc=role, page=r.page, item=r.name, code=r.code,
-                    stated=quote, expected="",
-                    rule=f"{what} 未见于内置科目表（内置表只收录已见印出的科目），名称「{r.name}」未能核对",
-                    quote=quote, location=location))
+                if r.code not in unknown:
+                    unknown[r.code] = (r, location)
             elif not catalogue.name_matches(r.code, r.name):
                 expected = catalogue.name_of(r.code, doc.year) or ""
                 out.append(Finding(
@@ -63,4 +57,13 @@ def check_catalogue(doc: Document, role: str) -> list[Finding]:
                     rule=(f"{what} 印为「{r.name}」，为旧版科目名称；科目表中该编码 {newer.years[0]} 年起"
                           f"已见印为「{newer.name}」（{_seen(r.code)}），{doc.year} 年文件仍用旧名"),
                     quote=quote, location=location))
+    if unknown:
+        first, location = next(iter(unknown.values()))
+        listed = "、".join(f"{c} {r.name}" for c, (r, _loc) in unknown.items())
+        out.append(Finding(
+            check="catalogue", severity="notice", doc=role, page=first.page, item="未见于科目表的编码",
+            code=first.code if len(unknown) == 1 else "", stated=f"{len(unknown)} 个编码", expected="",
+            rule=(f"{len(unknown)} 个科目编码未见于内置科目表（内置表只收录已见印出的科目，未见不等于有误），"
+                  f"其名称未能核对：{listed}"),
+            quote=listed if len(listed) <= 80 else listed[:78] + "…", location=location))
     return out
