@@ -25,15 +25,17 @@ def measure(path: Path) -> Counter:
     c["repairs"] = len(doc.code_repairs)
     c["unverified"] = sum(1 for u in doc.unparsed if u.reason.startswith(UNVERIFIED))
     for f in check_catalogue(doc, "new"):
-        c["notice: " + ("unknown code" if "未见于" in f.rule else "superseded name" if "旧版" in f.rule
-                        else "name mismatch")] += 1
+        if f.item == "未见于科目表的编码":
+            c["notice: unknown codes"] += int(f.stated.split(" ")[0])     # one notice lists them all
+        else:
+            c["notice: " + ("superseded name" if "旧版" in f.rule else "name mismatch")] += 1
     c["_doc"] = doc
     return c
 
 
 def line(name: str, c: Counter) -> str:
     keys = ["coded rows", "repairs", "unverified", "notice: name mismatch", "notice: superseded name",
-            "notice: unknown code"]
+            "notice: unknown codes"]
     return f"{name:<36} " + "  ".join(f"{k.replace('notice: ', '')} {c[k]}" for k in keys)
 
 

@@ -233,3 +233,26 @@ def test_real_document_codes_agree_with_the_catalogue():
     assert ("2040504", "案件审判", 11) in rows
     assert d.code_repairs == ()
     assert check_catalogue(d, "old") == []
+
+
+# ---- end to end: a PDF whose text layer lost zeros -----------------------------------------------
+
+def test_parse_shows_the_repairs_of_a_pdf_with_dropped_zeros(tmp_path, capsys):
+    """deptb 2025 (附表5, 附表6) rendered by weasyprint with two codes printed without a zero:
+    「208 5 05 机关事业单位基本养老保险缴费支出」 and 「301 2 津贴补贴」."""
+    import producers
+    from yoydiff.cli import main
+
+    text = (ROOT / "corpora" / "deptb" / "2025.txt").read_text(encoding="utf-8")
+    assert "208\t05\t05\t机关事业单位基本养老保险缴费支出" in text and "301\t02\t津贴补贴" in text
+    text = text.replace("208\t05\t05\t机关事业单位基本养老保险缴费支出", "208\t5\t05\t机关事业单位基本养老保险缴费支出")
+    text = text.replace("301\t02\t津贴补贴", "301\t2\t津贴补贴")
+    src = tmp_path / "2025.txt"
+    src.write_text(text, encoding="utf-8")
+    pdf = producers.render(src, tmp_path / "2025.pdf")
+    assert main(["parse", str(pdf)]) == 0
+    out = capsys.readouterr().out
+    assert "codes repaired" in out
+    # 附表3 and 附表5 print the 项 (the text replaced both), 附表6 the economic line
+    assert out.count("208505 -> 2080505 机关事业单位基本养老保险缴费支出") == 2
+    assert out.count("3012 -> 30102 津贴补贴") == 1 and "位于上级科目 301 之下" in out
