@@ -74,7 +74,7 @@ def catalogue_code(subject: str) -> str | None:
     """The one functional code the catalogue has for the subject's names, level by level.
 
     The catalogue holds what was seen printed, not every code, so a name is trusted only where the
-    classification makes it unique: a 类 name on its own (the 类 list is complete in the catalogue), a
+    classification makes it unique: a 类 name on its own (the catalogue holds the 30 类 of the 2026 edition), a
     款 under the 类 and a 项 under the 款 the subject itself names. None otherwise."""
     parts = subject_parts(subject)
     if not parts:
