@@ -132,7 +132,8 @@ def test_neighbours_settle_what_the_name_alone_does_not():
 def test_ambiguous_code_is_kept_and_reported():
     # a table of 项 rows only (no 类/款 rows above): nothing says which 类
     t = table("gpb_project", "表7", COLS, [row("210101", "行政运行", "9.00", page=7),
-                                          row("2080505", "机关事业单位基本养老保险缴费支出", "1.00", page=7)])
+                                          row("2080505", "机关事业单位基本养老保险缴费支出", "1.00", page=7),
+                                          row("2210201", "住房公积金", "1.00", page=7)])
     res, repairs = verify_codes(_result(t))
     assert repairs == () and res.tables[0].rows[0].code == "210101"
     (u,) = res.unparsed
@@ -256,3 +257,10 @@ def test_parse_shows_the_repairs_of_a_pdf_with_dropped_zeros(tmp_path, capsys):
     # 附表3 and 附表5 print the 项 (the text replaced both), 附表6 the economic line
     assert out.count("208505 -> 2080505 机关事业单位基本养老保险缴费支出") == 2
     assert out.count("3012 -> 30102 津贴补贴") == 1 and "位于上级科目 301 之下" in out
+
+
+def test_cut_names_and_unit_code_tables_give_nothing():
+    # a wrapped name read in part, or with the next cell's words; a table of budget-unit codes
+    assert _check([row("2080505", "机关事业单位基本养老保险", "1.00"), row("30102", "津贴补贴公开表", "1.00")]) == []
+    d = doc([table("income", "表2", COLS, [row("311001", "某某中心", "1.00"), row("311", "某某局", "2.00")])])
+    assert check_catalogue(d, "new") == []

@@ -48,6 +48,13 @@ def classification_of(code: str) -> str | None:
     return None
 
 
+def classification_column(codes) -> bool:
+    """More than half of a table's codes are well-formed classification codes: a column of 科目, not of
+    6-digit budget-unit or 3-digit department codes (whose codes are no 科目 to check or repair)."""
+    codes = [c for c in codes if c]
+    return 2 * sum(1 for c in codes if classification_of(c)) > len(codes)
+
+
 def level_of(code: str) -> str:
     return LEVEL_OF.get(len(code), "")
 

@@ -96,18 +96,11 @@ def verify_codes(result):
     return replace(result, tables=tuple(tables), unparsed=tuple(result.unparsed) + tuple(unparsed)), tuple(repairs)
 
 
-def _classification_column(t: Table) -> bool:
-    """At least half of the table's codes are well-formed classification codes (not a column of
-    6-digit budget-unit codes, where a code that is no 科目 is no damage)."""
-    coded = [r.code for r in t.rows if r.code]
-    return bool(coded) and 2 * sum(1 for c in coded if catalogue.classification_of(c)) >= len(coded)
-
-
 def _verify_table(t: Table, doc_names: Counter) -> tuple[Table, list[CodeRepair], list[Unparsed]]:
     contexts = {kind: _Context() for kind in catalogue.CLASSIFICATIONS}
     rows, repairs, unparsed = [], [], []
     label = t.number or t.title
-    report = _classification_column(t)
+    report = catalogue.classification_column(r.code for r in t.rows)
     for r in t.rows:
         if not r.code.isdigit() or len(r.code) < 3 or not catalogue.classification_of(r.code[:3]):
             rows.append(r)          # no code, or digits that do not start with a 类 (201–234, 3xx, 5xx)
