@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -131,6 +132,9 @@ def drop_wrapped(obs):
 
 
 def main() -> int:
+    if shutil.which("pdftotext") is None:
+        print("catalogue_build: pdftotext not found (apt-get install poppler-utils)", file=sys.stderr)
+        return 2
     obs: list[tuple[str, str, int, str]] = []
     for pdf in sorted(JIANGSU.glob("*.pdf")):
         if pdf.name.startswith(HELD_OUT):

@@ -264,3 +264,17 @@ def test_cut_names_and_unit_code_tables_give_nothing():
     assert _check([row("2080505", "机关事业单位基本养老保险", "1.00"), row("30102", "津贴补贴公开表", "1.00")]) == []
     d = doc([table("income", "表2", COLS, [row("311001", "某某中心", "1.00"), row("311", "某某局", "2.00")])])
     assert check_catalogue(d, "new") == []
+
+
+def test_the_data_is_what_the_build_script_reads_from_the_corpora_texts():
+    """scripts/catalogue_build.py on urumqi-hrss-2026.txt gives exactly that source's lines of the data
+    (the PDF part of the build needs pdftotext and is run by hand)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("catalogue_build", ROOT / "scripts" / "catalogue_build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    path = ROOT / "corpora" / "urumqi" / "urumqi-hrss-2026.txt"
+    read = {(c, n, str(y)) for c, n, y, _src in build.drop_wrapped(build.from_text(path, 2026))}
+    data = {(c, n, y) for _k, c, n, y, src in _data_rows() if src.startswith("corpora/urumqi/urumqi-hrss-2026.txt")}
+    assert read == data and len(data) > 80
+    assert ("202", "外交支出", "2026") in data and ("2080104", "劳动保障监察", "2026") not in data
