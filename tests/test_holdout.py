@@ -57,7 +57,9 @@ def test_nothing_else_is_an_error_or_warning(report):
     others = [(f.doc, f.check, f.item, f.stated, f.expected) for f in report.findings
               if f.severity in ("error", "warning") and (f.check, f.code or f.item) not in planted]
     assert others == []
-    assert not [f for f in report.findings if f.doc == "old" and f.severity in ("error", "warning", "notice")]
+    # codes the built-in catalogue has not seen (a 教育局's 205 codes) are one notice about the catalogue
+    assert not [f for f in report.findings if f.doc == "old" and f.severity in ("error", "warning", "notice")
+                and f.item != "未见于科目表的编码"]
     assert report.warnings == ()
 
 

@@ -159,6 +159,18 @@ class Unparsed:
 
 
 @dataclass(frozen=True)
+class CodeRepair:
+    """A table row's code changed by parsers/codes.py: what was printed, what it became, and why."""
+
+    page: int
+    table: str                         # the table's number or title
+    printed: str                       # the code as the text layer gave it ("3012")
+    code: str                          # the code it became ("30102")
+    name: str                          # the printed name of the row
+    reason: str                        # why exactly this code (in Chinese, shown by `yoydiff parse`)
+
+
+@dataclass(frozen=True)
 class Document:
     path: str
     sha256: str
@@ -176,6 +188,7 @@ class Document:
     coverage: Decimal                   # share of numeric tokens that ended in the model, 0..1
     numeric_tokens: int = 0
     warnings: tuple[str, ...] = ()
+    code_repairs: tuple[CodeRepair, ...] = ()   # codes repaired from the catalogue and the neighbouring rows
 
     def table(self, kind: str) -> Table | None:
         for t in self.tables:

@@ -59,6 +59,20 @@ def line_key(name: str) -> str:
     return normalise(name)
 
 
+_OTHER = str.maketrans({"它": "他"})
+
+
+def classification_key(name: str) -> str:
+    """A 政府收支分类科目 name as compared with the catalogue: normalised (full/half width, one bracket
+    style, no spaces), 其它 read as 其他, a trailing 支出 dropped (其他人大事务支出 = 其他人大事务), and
+    the (类)/(款)/(项) level marks and a leading enumerator (一、 1. (一)) removed."""
+    t = normalise(name).translate(_OTHER)
+    t = re.sub(r"\((?:类|款|项)\)", "", t)
+    t = re.sub(r"^(?:[一二三四五六七八九十]+[,.]|\d+[,.]|\([一二三四五六七八九十\d]+\))", "", t)
+    t = t.strip(":,.;")
+    return t[:-2] if t.endswith("支出") and len(t) > 2 else t
+
+
 def target_code(name: str) -> str:
     """'特定目标 0110019B' -> '0110019B' (classified projects are known only by this code)."""
     m = _TARGET.search(unicodedata.normalize("NFKC", name or ""))

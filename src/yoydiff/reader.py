@@ -13,6 +13,7 @@ from .core import Document, Unparsed
 from .errors import InputError
 from .numbers import normalise_digits
 from .pdf import Page, read_pages, sha256_of
+from .parsers.codes import verify_codes
 from .parsers.meta import extract_meta
 from .parsers.narrative import extract_statements
 from .parsers.performance import extract_indicators
@@ -28,7 +29,7 @@ FIGURE_RE = re.compile(
 def read_document(path: str | Path, password: str = "", workers: int | None = None) -> Document:
     path = str(path)
     pages = read_pages(path, password, workers)
-    tables = extract_tables(pages)
+    tables, code_repairs = verify_codes(extract_tables(pages))
     meta = extract_meta(pages)
     if not meta.is_disclosure and not tables.tables:
         raise InputError(f"{path}: not a budget disclosure (no 部门预算/决算 title and no standard budget tables found)")
@@ -67,6 +68,7 @@ def read_document(path: str | Path, password: str = "", workers: int | None = No
         coverage=coverage,
         numeric_tokens=total,
         warnings=tuple(warnings),
+        code_repairs=code_repairs,
     )
 
 

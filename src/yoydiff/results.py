@@ -17,7 +17,7 @@ class Finding:
     """One stated figure that was recomputed. `rule` says how, in words a reviewer can follow."""
 
     check: str                 # rate, direction, zero-base, share, sum, cross-table, narrative, execution,
-                               # unexplained, prior, change, lifecycle, target, count
+                               # unexplained, prior, change, lifecycle, target, count, catalogue
     severity: str              # error / warning / notice / rounding / insufficient
     doc: str                   # old / new
     page: int | None

@@ -84,6 +84,7 @@ def document_to_json(doc: Document) -> dict:
         "coverage": str(doc.coverage.quantize(Decimal("0.0001"))),
         "numeric_tokens": doc.numeric_tokens,
         "unparsed": plain(doc.unparsed),
+        "code_repairs": plain(doc.code_repairs),
         "warnings": list(doc.warnings),
     }
 

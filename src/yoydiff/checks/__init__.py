@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from ..core import Document, Statement
 from ..results import Finding
+from .catalogue import check_catalogue
 from .counts import check_counts
 from .crosstable import check_crosstable
 from .execution import check_execution
@@ -23,7 +24,7 @@ def run_document_checks(doc: Document, role: str) -> list[Finding]:
     for s in doc.statements:
         out += _statement_findings(s, role, misprints.get(id(s)))
     for check in (check_shares, check_sums, check_crosstable, check_narrative, check_execution,
-                  check_unexplained, check_counts):
+                  check_unexplained, check_counts, check_catalogue):
         out += check(doc, role)
     return sort_findings(out)
 

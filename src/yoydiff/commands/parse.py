@@ -31,6 +31,10 @@ def run(args) -> int:
     print(f"coverage: {fmt_pct(doc.coverage * 100)} of {doc.numeric_tokens} printed figures are in the model", file=out)
     for w in doc.warnings:
         print(f"warning: {w}", file=out)
+    if doc.code_repairs:
+        print(f"codes repaired ({len(doc.code_repairs)}):", file=out)
+        for c in doc.code_repairs:
+            print(f"  p.{c.page} {c.table}: {c.printed} -> {c.code} {c.name}  [{c.reason}]", file=out)
     if doc.unparsed:
         print(f"not understood ({len(doc.unparsed)} lines):", file=out)
         for u in doc.unparsed[: args.unparsed]:

@@ -2,13 +2,16 @@
 
 The names are looked up in the coded rows of the document's own tables, level by level (类 3
 digits, 款 5, 项 7), exactly after normalisation and otherwise by a close fuzzy match that is
-the single best one; a subject that cannot be pinned to one code gets None, never a guess.
+the single best one. Where the tables do not settle it, the 政府收支分类科目 catalogue is asked
+(exact names only, level by level): a code is taken only when exactly one functional code fits.
+A subject that cannot be pinned to one code gets None, never a guess.
 """
 from __future__ import annotations
 
 import re
 from rapidfuzz import fuzz
 
+from .. import catalogue
 from ..core import Table
 from .phrases import fold
 
@@ -63,6 +66,33 @@ def _best(name: str, codes: dict[str, frozenset[str]], digits: int, prefix: str)
 
 
 def resolve_code(subject: str, tables: tuple[Table, ...]) -> str | None:
+    """The document's tables first; the catalogue where they do not settle the subject."""
+    return _from_tables(subject, tables) or catalogue_code(subject)
+
+
+def catalogue_code(subject: str) -> str | None:
+    """The one functional code the catalogue has for the subject's names, level by level.
+
+    The catalogue holds what was seen printed, not every code, so a name is trusted only where the
+    classification makes it unique: a 类 name on its own (the catalogue holds the 30 类 of the 2026 edition), a
+    款 under the 类 and a 项 under the 款 the subject itself names. None otherwise."""
+    parts = subject_parts(subject)
+    if not parts:
+        found = catalogue.lookup_name(fold(subject).strip(" ：:、，,"), "类", "", "functional")
+        return found[0] if len(found) == 1 else None
+    prefix = ""
+    for name, level in parts:
+        digits = LEVEL_DIGITS[level]
+        if len(prefix) != digits - 2 and digits > 3:
+            return None                   # the parent level was not named (or not found)
+        found = catalogue.lookup_name(name, level, prefix, "functional")
+        if len(found) != 1:
+            return None
+        prefix = found[0]
+    return prefix or None
+
+
+def _from_tables(subject: str, tables: tuple[Table, ...]) -> str | None:
     codes = code_names(tables)
     if not codes:
         return None

@@ -24,7 +24,8 @@ SEVERITY_LABEL = {"error": "错误", "warning": "警告", "notice": "提示", "r
 CHECK_LABEL = {"rate": "增长率", "direction": "增减方向", "zero-base": "零基数", "share": "占比",
                "sum": "合计", "cross-table": "表间一致", "narrative": "文表一致", "execution": "执行率",
                "unexplained": "变动原因", "prior": "上年数核对", "change": "变动", "lifecycle": "增减项目",
-               "target": "绩效目标", "count": "数量"}
+               "target": "绩效目标", "count": "数量",
+               "catalogue": "科目编码"}
 MATCH_LABEL = {"matched": "对应", "renamed": "更名", "re-coded": "科目调整", "merged": "合并", "split": "拆分",
                "new": "新增", "discontinued": "撤销", "review": "待核实"}
 # Change sections shown as tables, in memo order, with their titles.
