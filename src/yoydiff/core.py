@@ -23,7 +23,35 @@ TABLE_KINDS = (
     "three_public",      # 财政拨款“三公”经费支出情况表
     "entrusted",         # 财政拨款委托业务费支出情况表
     "carryover",         # 上年结转结余情况表
+) + (
+    # 决算 (final accounts) tables: their own columns (年初结转和结余, 本年收入/支出, 结余分配, 年末结转和结余;
+    # 年初预算数 / 调整预算数 / 决算数) and identities, so no 预算 rule reads them by mistake.
+    "final_overview",          # 收入支出决算总表
+    "final_income",            # 收入决算表
+    "final_expense",           # 支出决算表
+    "final_fiscal_overview",   # 财政拨款收入支出决算总表
+    "final_fiscal_detail",     # 财政拨款支出决算明细表
+    "final_gpb_expense",       # 一般公共预算财政拨款支出决算表
+    "final_gpb_detail",        # 一般公共预算财政拨款支出决算明细表 (economic classification)
+    "final_gpb_basic",         # 一般公共预算财政拨款基本支出决算表
+    "final_gpb_project",       # 一般公共预算财政拨款项目支出决算表
+    "final_fund",              # 政府性基金预算财政拨款收入支出决算表
+    "final_soe",               # 国有资本经营预算财政拨款（收入）支出决算表
+    "final_three_public",      # 财政拨款“三公”经费支出决算表
+    "final_office_cost",       # 机关运行经费支出决算表
+    "final_procurement",       # 政府采购支出决算表
 )
+
+FINAL_PREFIX = "final_"
+
+
+def budget_kind(kind: str) -> str:
+    """The 预算 table a 决算 table answers to (final_gpb_expense -> gpb_expense); a 预算 kind itself."""
+    return kind[len(FINAL_PREFIX):] if kind.startswith(FINAL_PREFIX) else kind
+
+
+def is_final_kind(kind: str) -> bool:
+    return kind.startswith(FINAL_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -120,6 +148,8 @@ class Statement:
     hedged: bool = False              # the figures are approximations (约, 近, 超过)
     comparison: str = "上年预算"       # what the change is measured against, as the text says
     topic: str = ""                   # income/expense/basic/project/item/three_public/... (see parsers/narrative.py)
+    budget: Amount | None = None      # 决算: the budget the amount is measured against (完成全年预算84.82万元的…)
+    execution: Percent | None = None  # 决算: the stated 完成率 (完成年初预算的 73.2%)
 
 
 @dataclass(frozen=True)
@@ -182,3 +212,8 @@ class Document:
             if t.kind == kind:
                 return t
         return None
+
+    def table_like(self, kind: str) -> Table | None:
+        """The table of a 预算 kind or, in a 决算 document, the 决算 table answering to it
+        (gpb_expense -> final_gpb_expense): for what both kinds of document share (codes, names)."""
+        return self.table(kind) or self.table(FINAL_PREFIX + budget_kind(kind))

@@ -8,6 +8,7 @@ from ..results import Finding
 from .counts import check_counts
 from .crosstable import check_crosstable
 from .execution import check_execution
+from .final_accounts import check_final_accounts
 from .narrative import check_narrative, table_amounts
 from .rates import check_statement
 from .rules import sort_findings
@@ -22,7 +23,7 @@ def run_document_checks(doc: Document, role: str) -> list[Finding]:
     out: list[Finding] = []
     for s in doc.statements:
         out += _statement_findings(s, role, misprints.get(id(s)))
-    for check in (check_shares, check_sums, check_crosstable, check_narrative, check_execution,
+    for check in (check_shares, check_sums, check_crosstable, check_narrative, check_execution, check_final_accounts,
                   check_unexplained, check_counts):
         out += check(doc, role)
     return sort_findings(out)

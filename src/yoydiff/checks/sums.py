@@ -17,7 +17,8 @@ from .rules import (BLANK, BLANK_AS_ZERO, HEDGED_NOTE, SUM_VERDICT, ZERO, amount
                     hedged, printed_like, rule_text, squash, statement_finding)
 from .shares import TOTAL_TOPICS, is_three_public_whole, three_public_key
 
-TWO_SIDED = ("overview", "fiscal_overview")   # income left, spending right: no column sums
+TWO_SIDED = ("overview", "fiscal_overview", "final_overview", "final_fiscal_overview")   # income left, spending
+# right: no column sums (the 决算 ones: checks/final_accounts.py)
 TOTAL_WORDS = ("总计", "合计")
 SUBTOTAL_WORDS = ("小计", "合计", "总计")
 
