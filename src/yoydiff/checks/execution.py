@@ -5,6 +5,7 @@ import re
 
 from ..core import Document, Statement
 from ..numbers import Amount, Percent, normalise_digits
+from ..parsers.final_phrases import EXECUTION_RE, SIDE_RE, SIDE_WORD
 from ..results import Finding
 from .rules import (HUNDRED, MEETS, ROUNDING, VERDICT, distance, fig_iv, fig_text, fmt_iv, printed, rule_text,
                     statement_finding, verdict)
@@ -13,8 +14,6 @@ _NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元|亿元)"
 _NOT_LAST_YEAR = r"(?<!上年)(?<!上年度)"   # this year's figures, not last year's
 _BUDGET = re.compile(_NOT_LAST_YEAR + r"(?:年初)?预算(?:数)?(?:为)?\s*" + _NUM)
 _FINAL = re.compile(_NOT_LAST_YEAR + r"决算(?:数)?(?:为)?\s*" + _NUM)
-_DONE = re.compile(r"完成(?:年初)?预算的\s*(\d[\d,]*(?:\.\d+)?)\s*[%％]")
-_SIDE = re.compile(r"决算数(大于|小于|等于)(?:年初)?预算数")
 # A stated previous figure is the year's budget only when the text compares with it (比年初预算…).
 _BUDGET_BASES = ("年初预算", "调整预算", "调整后预算")
 
@@ -24,21 +23,26 @@ def _amount(m: re.Match | None) -> Amount | None:
 
 
 def check_execution(doc: Document, role: str) -> list[Finding]:
+    """The statement's own 完成率 and budget base (parsers/narrative.py) first; else what its quote says."""
     if doc.kind != "决算":
         return []
     out = []
     for s in doc.statements:
         q = normalise_digits("".join(s.quote.split()))
-        budget = _amount(_BUDGET.search(q)) or (s.prior_stated if s.comparison.startswith(_BUDGET_BASES) else None)
-        final = _amount(_FINAL.search(q)) or s.amount
+        budget = (s.budget or _amount(_BUDGET.search(q))
+                  or (s.prior_stated if s.comparison.startswith(_BUDGET_BASES) else None))
+        final = s.amount if s.budget is not None else (_amount(_FINAL.search(q)) or s.amount)
         if budget is None or final is None:
             continue
-        done = _DONE.search(q)
-        if done:
-            out += _rate(s, role, final, budget, Percent.parse(done.group(1) + "%"))
-        side = _SIDE.search(q)
+        done = s.execution
+        if done is None:
+            m = EXECUTION_RE.search(q)
+            done = Percent.parse((m.group("pnum") or m.group("pnum2")) + "%") if m else None
+        if done is not None:
+            out += _rate(s, role, final, budget, done)
+        side = SIDE_RE.search(q)
         if side:
-            out += _side(s, role, final, budget, side.group(1))
+            out += _side(s, role, final, budget, SIDE_WORD.get(side.group(1), side.group(1)))
     return out
 
 

@@ -1,0 +1,73 @@
+"""The 决算 / budget-execution forms of the narrative, on built sentences (real phrasings: MANIFEST of
+tests/final), and the execution check on what the parser read."""
+from decimal import Decimal
+
+from test_checks_build import doc
+from yoydiff.checks.execution import check_execution
+from yoydiff.checks.rates import check_statement
+from yoydiff.parsers.narrative import parse_paragraph
+
+
+def one(text: str, subject_part: str, year: int = 2025):
+    sts = parse_paragraph(text, year=year)
+    hits = [s for s in sts if subject_part in s.subject]
+    assert len(hits) == 1, [(s.subject, s.amount) for s in sts]
+    return hits[0], sts
+
+
+def test_completion_of_a_stated_budget_is_not_the_current_amount():
+    s, sts = one("2025年度一般公共预算财政拨款“三公”经费支出决算为62.07万元，完成全年预算84.82万元的73.2%，"
+                 "比上年决算数增加38.97万元，增长168.7%，主要原因是更新一辆执法用车。", "三公")
+    assert len(sts) == 1
+    assert (s.amount.text, s.budget.text, str(s.execution)) == ("62.07", "84.82", "73.2%")
+    assert (s.change.text, s.direction, str(s.rate), s.comparison) == ("38.97", "增加", "168.7%", "上年决算")
+    # the change and its rate are against last year's 决算: 38.97 / (62.07 − 38.97) = 168.7 %, no finding
+    assert [f for f in check_statement(s, "new") if f.severity == "error"] == []
+    assert check_execution(doc(statements=[s], kind="决算"), "new") == []
+    bad, _ = one("2025年度“三公”经费支出决算为62.07万元，完成全年预算84.82万元的75.2%。", "三公")
+    [f] = check_execution(doc(statements=[bad], kind="决算"), "new")
+    assert (f.severity, f.stated, f.expected) == ("error", "75.2%", "73.2%")
+
+
+def test_budget_then_final_in_one_sentence():
+    s, _ = one("“三公”经费支出年初预算为12000.00元，支出决算为12,000.00元，完成年初预算的100%。", "决算")
+    assert (s.subject, s.amount.text, s.budget.text, str(s.execution)) == \
+        ("“三公”经费支出决算", "12,000.00", "12000.00", "100%")
+    assert check_execution(doc(statements=[s], kind="决算"), "new") == []
+    s, _ = one("三公经费预算数为832.05万元，决算支出数为820.33万元，完成年初预算数的98.59%。", "决算")
+    assert (s.amount.text, s.budget.text) == ("820.33", "832.05")
+    assert check_execution(doc(statements=[s], kind="决算"), "new") == []       # 820.33 / 832.05 = 98.591…%
+    s, _ = one("三公经费预算数为832.05万元，决算支出数为820.33万元，完成年初预算数的98.95%。", "决算")
+    [f] = check_execution(doc(statements=[s], kind="决算"), "new")
+    assert (f.severity, f.stated, f.expected) == ("error", "98.95%", "98.59%")
+
+
+def test_classification_head_sentence_names_the_next_sentence():
+    text = ("1.农林水支出（类）农业农村（款）行政运行（项）。年初预算为648.72万元，支出决算为634.26万元，"
+            "完成年初预算的97.77%。决算数大于年初预算数的主要原因是人员调整。")
+    s, sts = one(text, "支出决算")
+    assert s.subject == "农林水支出（类）农业农村（款）行政运行（项）支出决算"
+    assert (s.amount.text, s.budget.text, str(s.execution)) == ("634.26", "648.72", "97.77%")
+    assert "决算数大于年初预算数" in s.quote
+    # the rate holds; the side word does not (634.26 < 648.72)
+    [f] = check_execution(doc(statements=[s], kind="决算"), "new")
+    assert (f.stated, f.expected) == ("决算数大于预算数", "决算数小于预算数")
+    # a 预算 document is never read with these rules
+    assert check_execution(doc(statements=[s], kind="预算"), "new") == []
+
+
+def test_change_against_the_budget_is_not_a_change_against_last_year():
+    s, _ = one("2022年区直“三公”经费决算数为736.40万元，比预算数减少67.62万元，主要原因为严格控制。", "三公")
+    assert (s.amount.text, s.change.text, s.direction, s.comparison) == ("736.40", "67.62", "减少", "年初预算")
+    s, _ = one("2021年度“三公”经费决算数为5.00万元，较年初预算数减少6.30万元，下降55.8%。", "三公")
+    assert s.comparison == "年初预算" and str(s.rate) == "55.8%"
+
+
+def test_completion_without_a_budget_is_read_and_not_checked():
+    sts = parse_paragraph("其中：因公出国（境）费支出决算为0万元，完成预算的0.00%；公务用车购置及运行费支出决算为4.02万元，"
+                          "完成预算的89.33%。", year=2023)
+    assert [(s.amount.text, str(s.execution), s.budget) for s in sts] == [("0", "0.00%", None), ("4.02", "89.33%", None)]
+    assert check_execution(doc(statements=sts, kind="决算"), "new") == []
+    # last year's budget is not this year's budget
+    s, _ = one("2024年度支出决算为950.00万元，上年预算数为1,000.00万元，完成预算的95.00%。", "支出决算")
+    assert s.budget is None and check_execution(doc(statements=[s], kind="决算"), "new") == []
