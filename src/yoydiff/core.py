@@ -4,6 +4,7 @@ Frozen dataclasses only; the parsers build them, everything downstream reads the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -52,6 +53,31 @@ def budget_kind(kind: str) -> str:
 
 def is_final_kind(kind: str) -> bool:
     return kind.startswith(FINAL_PREFIX)
+
+
+# A column of budget figures in a 决算 table (年初预算数 / 调整预算数 / 全年预算数 / 预算数), not a source of funds
+# such as 一般公共预算财政拨款: never added to or compared as a 决算 figure.
+_BUDGET_FIGURE_RE = re.compile(r"年初预算|调整预算|调整后预算|全年预算|预算数")
+
+
+def is_budget_figure_column(column: "Column") -> bool:
+    return any(_BUDGET_FIGURE_RE.search(p) and "决算" not in p for p in column.path)
+
+
+def figure_column(table: "Table", *labels: str) -> int | None:
+    """The column holding a table's own figure for a line: the first of `labels` found (label or leaf),
+    else the first column. In a 决算 table only 决算 columns count (决算数 › 合计, 本年支出合计), never a
+    年初预算数 / 调整预算数 column; None when it has none."""
+    cols = list(range(len(table.columns)))
+    if is_final_kind(table.kind):
+        cols = [j for j in cols if not is_budget_figure_column(table.columns[j])]
+        finals = [j for j in cols if any("决算" in p for p in table.columns[j].path)]
+        cols = finals or cols
+    for label in labels:
+        for j in cols:
+            if table.columns[j].label == label or table.columns[j].leaf == label:
+                return j
+    return cols[0] if cols else None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..core import Document, Unparsed
 from ..errors import InputError
 from ..numbers import fmt_amount
-from ..results import SEVERITIES, SEVERITY_RANK, Change, Finding, Match, Report
+from ..results import COMPARISONS, SEVERITIES, SEVERITY_RANK, Change, Finding, Match, Report
 from . import charts
 from .fonts import cjk_font
 
@@ -166,6 +166,7 @@ class Memo:
     units: tuple[Section, ...]
     warnings: tuple[str, ...]
     charts: dict
+    comparison: str = ""                          # what the pair compares (compare.COMPARISONS), "" for check
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -189,7 +190,7 @@ def document_total(doc: Document | None) -> Decimal | None:
     if doc is None:
         return None
     for kind in ("overview", "income", "expense"):
-        t = doc.table(kind)
+        t = doc.table_like(kind)
         if t is None:
             continue
         for word in TOTAL_WORDS:
@@ -261,6 +262,9 @@ UNIT_GROUPS = (("新增预算单位", ("new",)), ("撤销或合并的预算单�
                ("更名的预算单位", ("renamed", "split", "review")))
 
 
+MEMO_KIND = {"final": "决算变动", "execution": "预算执行"}
+
+
 def build(report: Report, font: str = "Noto Serif CJK SC") -> Memo:
     """Everything the memo and the exports show, computed once from the report."""
     new, old = report.new, report.old
@@ -291,7 +295,10 @@ def build(report: Report, font: str = "Noto Serif CJK SC") -> Memo:
     units = [m for m in report.matches if m.what == "unit"]
     return Memo(
         department=department,
-        title=f"{department}{labels['old'][:5] + '—' if old else ''}{labels['new'][:5]}预算变动审查备忘录",
+        title=(f"{department}{new.year or ''}年度预算执行审查备忘录" if report.comparison == "execution" else
+               f"{department}{labels['old'][:5] + '—' if old else ''}{labels['new'][:5]}"
+               f"{MEMO_KIND.get(report.comparison, '预算变动')}审查备忘录"),
+        comparison=COMPARISONS.get(report.comparison, ""),
         old=doc_info(old, "old") if old else None, new=doc_info(new, "new"), total=total,
         counts=tuple((s, SEVERITY_LABEL[s], report.count(s)) for s in SEVERITIES),
         errors=tuple(v for v in views if v.finding.severity == "error"),
