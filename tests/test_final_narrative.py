@@ -71,3 +71,43 @@ def test_completion_without_a_budget_is_read_and_not_checked():
     # last year's budget is not this year's budget
     s, _ = one("2024年度支出决算为950.00万元，上年预算数为1,000.00万元，完成预算的95.00%。", "支出决算")
     assert s.budget is None and check_execution(doc(statements=[s], kind="决算"), "new") == []
+
+
+def _final_doc(statements):
+    from test_checks_build import row, table
+    t5 = table("final_gpb_expense", "表5", [("年初预算数",), ("调整预算数",), ("决算数", "合计"), ("决算数", "基本支出"),
+                                           ("决算数", "项目支出")],
+               [row("", "合计", "648.72", "648.72", "634.26", "634.26", None),
+                row("213 01 01", "行政运行", "648.72", "648.72", "634.26", "634.26", None)])
+    t7 = table("final_three_public", "表7", [("预算数",), ("决算数",)],
+               [row("", "合计", "84.82", "62.07"), row("", "公务接待费", "18.00", "10.16")])
+    return doc([t5, t7], statements, kind="决算")
+
+
+def test_final_figures_against_their_own_columns():
+    from yoydiff.checks.final_narrative import check_final_narrative
+    text = ("1.农林水支出（类）农业农村（款）行政运行（项）。年初预算为648.72万元，支出决算为634.26万元，"
+            "完成年初预算的97.77%。")
+    from test_checks_build import row, table
+    t5 = _final_doc([]).tables[0]
+    sts = parse_paragraph(text, year=2025, tables=(t5,))
+    assert [s.code for s in sts] == ["2130101", "2130101"]
+    assert check_final_narrative(_final_doc(sts), "new") == []
+    # the budget stated where the 决算 is (and the reverse) is an error against the right column
+    swapped = parse_paragraph(text.replace("年初预算为648.72", "年初预算为634.26"), year=2025, tables=(t5,))
+    [f] = check_final_narrative(_final_doc(swapped), "new")       # one figure, reported once
+    assert (f.stated, f.expected) == ("634.26", "648.72") and "年初预算数" in f.rule
+    wrong = parse_paragraph(text.replace("支出决算为634.26", "支出决算为643.26"), year=2025, tables=(t5,))
+    [f] = check_final_narrative(_final_doc(wrong), "new")
+    assert (f.severity, f.stated, f.expected) == ("error", "643.26", "634.26") and "决算数" in f.rule
+    # the 完成率 follows from that misprint: a notice linked to it, not a second error
+    [e] = check_execution(_final_doc(wrong), "new")
+    assert e.severity == "notice" and "643.26" in e.cause
+    # 三公: 决算 against 决算数, the stated 全年预算 against 预算数
+    s, _ = one("2025年度“三公”经费支出决算为62.07万元，完成全年预算84.82万元的73.2%。", "三公")
+    assert check_final_narrative(_final_doc([s]), "new") == []
+    s, _ = one("2025年度“三公”经费支出决算为62.07万元，完成全年预算48.82万元的127.1%。", "三公")
+    [f] = check_final_narrative(_final_doc([s]), "new")
+    assert (f.stated, f.expected) == ("48.82", "84.82")
+    # a 预算 document is not read with these rules
+    assert check_final_narrative(doc(_final_doc([s]).tables, [s], kind="预算"), "new") == []

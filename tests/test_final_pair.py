@@ -53,7 +53,7 @@ def render_markdown(report, tmp=Path("/tmp")) -> str:
 def _hits(findings, planted):
     return [f for f in findings if f.check == planted["check"] and f.doc == "new"
             and (f.code == planted["code"] if planted.get("code") else planted["item"] in f.item)
-            and (planted.get("table", "") in f.location)]
+            and (planted.get("table", "") in f.location) and f.stated == planted.get("stated", f.stated)]
 
 
 @pytest.mark.parametrize("planted", build.PLANTED, ids=lambda p: f"{p['check']}:{p.get('code') or p['item']}")

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..core import Document, Statement
 from ..numbers import Amount, Percent, normalise_digits
 from ..parsers.final_phrases import EXECUTION_RE, SIDE_RE, SIDE_WORD
 from ..results import Finding
+from .final_narrative import table_final_amount
 from .rules import (HUNDRED, MEETS, ROUNDING, VERDICT, distance, fig_iv, fig_text, fmt_iv, printed, rule_text,
                     statement_finding, verdict)
 
@@ -38,11 +40,22 @@ def check_execution(doc: Document, role: str) -> list[Finding]:
         if done is None:
             m = EXECUTION_RE.search(q)
             done = Percent.parse((m.group("pnum") or m.group("pnum2")) + "%") if m else None
-        if done is not None:
-            out += _rate(s, role, final, budget, done)
         side = SIDE_RE.search(q)
-        if side:
-            out += _side(s, role, final, budget, SIDE_WORD.get(side.group(1), side.group(1)))
+        word = SIDE_WORD.get(side.group(1), side.group(1)) if side else None
+
+        def findings(amount: Amount) -> list[Finding]:
+            return ((_rate(s, role, amount, budget, done) if done is not None else [])
+                    + (_side(s, role, amount, budget, word) if word else []))
+        found = findings(final)
+        fixed = table_final_amount(doc, s) if s.amount is final else None
+        if fixed is not None and any(f.severity == "error" for f in found):
+            # what holds on the table's 决算数 follows from the misprinted amount (reported by the 决算 narrative
+            # check), not a second error
+            still = {f.stated for f in findings(fixed) if f.severity == "error"}
+            found = [replace(f, severity="notice", cause=f"由说明中决算数 {final.text} 的差错引起（表中为 {fixed.text}，"
+                                                          f"按表中数计算则相符）")
+                     if f.severity == "error" and f.stated not in still else f for f in found]
+        out += found
     return out
 
 
