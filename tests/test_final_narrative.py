@@ -111,3 +111,18 @@ def test_final_figures_against_their_own_columns():
     assert (f.stated, f.expected) == ("48.82", "84.82")
     # a 预算 document is not read with these rules
     assert check_final_narrative(doc(_final_doc([s]).tables, [s], kind="预算"), "new") == []
+
+
+def test_completion_against_a_budget_given_by_the_change():
+    # 年初预算 = 1205.11 + 537.35 = 1742.46; 1205.11 / 1742.46 = 69.16 %, not 70 %
+    s, _ = one("本部门2019年度财政拨款本年收入1205.11万元，完成年初预算的70%，比年初预算减少537.35万元。", "收入", year=2019)
+    assert (s.amount.text, str(s.execution), s.change.text, s.comparison) == ("1205.11", "70%", "537.35", "年初预算")
+    [f] = check_execution(doc(statements=[s], kind="决算"), "new")
+    assert (f.severity, f.stated, f.expected) == ("error", "70%", "69%")
+    assert "(1205.11 + 537.35)" in f.rule
+    ok, _ = one("本部门2019年度财政拨款本年收入1205.11万元，完成年初预算的69.16%，比年初预算减少537.35万元。", "收入",
+                year=2019)
+    assert check_execution(doc(statements=[ok], kind="决算"), "new") == []
+    # a change against last year is no budget
+    last, _ = one("本部门2019年度财政拨款本年收入1205.11万元，完成年初预算的70%，比上年减少537.35万元。", "收入", year=2019)
+    assert check_execution(doc(statements=[last], kind="决算"), "new") == []

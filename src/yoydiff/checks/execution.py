@@ -5,12 +5,12 @@ import re
 from dataclasses import replace
 
 from ..core import Document, Statement
-from ..numbers import Amount, Percent, normalise_digits
+from ..numbers import Amount, Interval, Percent, normalise_digits
 from ..parsers.final_phrases import EXECUTION_RE, SIDE_RE, SIDE_WORD
 from ..results import Finding
 from .final_narrative import table_final_amount
-from .rules import (HUNDRED, MEETS, ROUNDING, VERDICT, distance, fig_iv, fig_text, fmt_iv, printed, rule_text,
-                    statement_finding, verdict)
+from .rules import (HUNDRED, MEETS, ROUNDING, VERDICT, amount_iv, distance, fig_iv, fig_text, fmt_iv, printed,
+                    prior_of, rule_text, statement_finding, verdict)
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元|亿元)"
 _NOT_LAST_YEAR = r"(?<!上年)(?<!上年度)"   # this year's figures, not last year's
@@ -34,7 +34,16 @@ def check_execution(doc: Document, role: str) -> list[Finding]:
         budget = (s.budget or _amount(_BUDGET.search(q))
                   or (s.prior_stated if s.comparison.startswith(_BUDGET_BASES) else None))
         final = s.amount if s.budget is not None else (_amount(_FINAL.search(q)) or s.amount)
-        if budget is None or final is None:
+        if final is None:
+            continue
+        if budget is not None:
+            base = (budget.interval, fig_text(budget))
+        elif (s.comparison.startswith(_BUDGET_BASES) and s.change is not None and s.amount is final
+              and s.direction in ("增加", "减少")):
+            # 「本年收入1205.11万元，完成年初预算的70%，比年初预算减少537.35万元」: the budget is 决算数 ± the change
+            base = (prior_of(final.interval, s.change.interval, s.direction),
+                    f"({final.text} {'−' if s.direction == '增加' else '+'} {s.change.text})")
+        else:
             continue
         done = s.execution
         if done is None:
@@ -44,8 +53,8 @@ def check_execution(doc: Document, role: str) -> list[Finding]:
         word = SIDE_WORD.get(side.group(1), side.group(1)) if side else None
 
         def findings(amount: Amount) -> list[Finding]:
-            return ((_rate(s, role, amount, budget, done) if done is not None else [])
-                    + (_side(s, role, amount, budget, word) if word else []))
+            return ((_rate(s, role, amount, base, done) if done is not None else [])
+                    + (_side(s, role, amount, base, word) if word else []))
         found = findings(final)
         fixed = table_final_amount(doc, s) if s.amount is final else None
         if fixed is not None and any(f.severity == "error" for f in found):
@@ -59,25 +68,27 @@ def check_execution(doc: Document, role: str) -> list[Finding]:
     return out
 
 
-def _rate(s: Statement, role: str, final: Amount, budget: Amount, stated: Percent) -> list[Finding]:
-    ratio = final.interval.divide(budget.interval)
+def _rate(s: Statement, role: str, final: Amount, base: tuple[Interval, str], stated: Percent) -> list[Finding]:
+    budget, budget_text = base
+    ratio = final.interval.divide(budget)
     if ratio is None:
         return [statement_finding("execution", "insufficient", role, s, str(stated), "", "预算数为零，执行率无意义")]
     ratio = ratio.scale(HUNDRED)
     v = verdict(ratio, stated)
     if v == MEETS:
         return []
-    rule = rule_text(f"执行率 = 决算数 {fig_text(final)} ÷ 预算数 {fig_text(budget)} ∈ {fmt_iv(ratio, 4, '%')}",
+    rule = rule_text(f"执行率 = 决算数 {fig_text(final)} ÷ 预算数 {budget_text} ∈ {fmt_iv(ratio, 4, '%')}",
                      f"所述 {fig_iv(stated)}", verdict=VERDICT[v])
     return [statement_finding("execution", "rounding" if v == ROUNDING else "error", role, s, str(stated),
                               printed(ratio.mid, stated.text) + "%", rule,
                               distance=distance(stated.value, ratio.mid, stated))]
 
 
-def _side(s: Statement, role: str, final: Amount, budget: Amount, word: str) -> list[Finding]:
-    f, b = final.interval, budget.interval
+def _side(s: Statement, role: str, final: Amount, base: tuple[Interval, str], word: str) -> list[Finding]:
+    f, b = final.interval, base[0]
     actual = "大于" if f.lo > b.hi else "小于" if f.hi < b.lo else "等于"
     if actual == word:
         return []
     return [statement_finding("execution", "error", role, s, f"决算数{word}预算数", f"决算数{actual}预算数",
-                              f"决算数 {fig_iv(final)}，预算数 {fig_iv(budget)}：决算数{actual}预算数，而文中称“{word}”")]
+                              f"决算数 {fig_iv(final)}，预算数 {base[1]} ∈ {amount_iv(b, final)}：决算数{actual}预算数，"
+                              f"而文中称“{word}”")]
