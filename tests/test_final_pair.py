@@ -111,3 +111,10 @@ def test_budget_execution_of_one_year(docs):
         compare(docs["f2025"], docs["b2025"])
     with pytest.raises(InputError, match="both documents are for 2025"):
         compare(docs["b2025"], docs["b2025"].__class__(**{**docs["b2025"].__dict__, "sha256": "x"}))
+
+
+def test_committed_corpus_is_the_generator_output():
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "final"
+    assert (corpus / "2024-final.txt").read_text(encoding="utf-8") == build.build(2024)
+    assert (corpus / "2025-final.txt").read_text(encoding="utf-8") == build.build(2025, plant=True)
+    assert (corpus / "2025-budget.txt").read_text(encoding="utf-8") == build.build_budget(2025)
