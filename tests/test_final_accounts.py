@@ -133,3 +133,25 @@ def test_carry_over_columns_per_row():
     cols2 = [("年初预算数",)] + cols
     t = table("final_fund", "表8", cols2, [row("212 08 04", "x", "999.00", "40.00", "350.00", "372.50", None, "372.50", "17.50")])
     assert check_final_accounts(doc([t], kind="决算"), "new") == []
+
+
+def test_row_numbers_beside_the_figures_are_no_figures():
+    cols = [("收入", "行次"), ("收入", "决算数"), ("支出", "行次"), ("支出", "决算数")]
+    t = _overview("61.65", "4,409.90")
+    numbered = [r.__class__(**{**r.__dict__, "values": (row("", "x", str(i + 1)).values[0], r.values[0], None, None)
+                               if r.values[0] is not None or i < 7 else
+                               (None, None, row("", "x", str(i + 1)).values[0], r.values[1])})
+                for i, r in enumerate(t.rows)]
+    t2 = table("final_overview", "表1", cols, numbered)
+    assert check_final_accounts(doc([t2], kind="决算"), "new") == []
+    bad = _overview("71.65", "4,419.90")
+    assert [f.item for f in check_final_accounts(doc([bad], kind="决算"), "new")] == ["收入总计与支出总计"]
+
+
+def test_column_numbering_band_is_no_row():
+    from yoydiff.parsers.tables import _column_numbers
+    assert _column_numbers(["栏次", "", "1", "2", "3", "4", "5", "6"])
+    assert _column_numbers(["行次", "1", "2", "3"])
+    assert not _column_numbers(["208", "社会保障和就业支出", "151.34", "151.34"])
+    assert not _column_numbers(["", "合计", "1", "2", "3"])        # a total row of small whole figures
+    assert not _column_numbers(["栏次", "1", "3", "2"])

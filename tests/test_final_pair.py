@@ -24,7 +24,8 @@ FINAL_KINDS = ["final_overview", "final_income", "final_expense", "final_fiscal_
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
     d = tmp_path_factory.mktemp("final")
-    texts = {"f2024": build.build(2024), "f2025": build.build(2025, plant=True), "b2025": build.build_budget(2025)}
+    texts = {"f2024": build.build(2024), "f2025": build.build(2025, plant=True), "b2025": build.build_budget(2025),
+             "n2025": build.with_row_numbers(build.build(2025, plant=True))}
     out = {}
     for name, txt in texts.items():
         out[name] = read_document(render.render(txt, d / f"{name}.pdf"))
@@ -75,6 +76,19 @@ def test_nothing_else_is_an_error(docs):
     assert others == []
     assert [f.severity for f in consequence] == ["error"]
     assert not [f for f in check(docs["f2024"]).findings if f.severity in ("error", "warning")]
+
+
+def test_row_and_column_numbers_are_never_figures(docs):
+    # the template's 行次 columns in 表1 and 栏次 row in 表3: the same tables (行次 aside), the same findings
+    numbered, plain = docs["n2025"], docs["f2025"]
+    t3 = numbered.table("final_expense")
+    assert [(r.code, r.values) for r in t3.rows] == [(r.code, r.values) for r in plain.table("final_expense").rows]
+    t1 = numbered.table("final_overview")
+    assert [c.leaf for c in t1.columns] == ["行次", "决算数", "行次", "决算数"]
+
+    def key(doc):
+        return sorted((f.check, f.severity, f.code, f.item, f.stated, f.expected) for f in check(doc).findings)
+    assert key(numbered) == key(plain)
 
 
 def test_the_completion_sentence_of_the_brief(docs):

@@ -60,6 +60,14 @@ def is_final_kind(kind: str) -> bool:
 _BUDGET_FIGURE_RE = re.compile(r"年初预算|调整预算|调整后预算|全年预算|预算数")
 
 
+# A column numbering the rows (行次 / 栏次 / 序号: 1, 2, 3 …), printed beside the figures in 决算 总表: never a figure.
+_INDEX_COLUMN_RE = re.compile(r"^(?:行次|栏次|序号|行号)$")
+
+
+def is_index_column(column: "Column") -> bool:
+    return bool(column.path) and bool(_INDEX_COLUMN_RE.match("".join(column.leaf.split())))
+
+
 def is_budget_figure_column(column: "Column") -> bool:
     return any(_BUDGET_FIGURE_RE.search(p) and "决算" not in p for p in column.path)
 
@@ -67,8 +75,8 @@ def is_budget_figure_column(column: "Column") -> bool:
 def figure_column(table: "Table", *labels: str) -> int | None:
     """The column holding a table's own figure for a line: the first of `labels` found (label or leaf),
     else the first column. In a 决算 table only 决算 columns count (决算数 › 合计, 本年支出合计), never a
-    年初预算数 / 调整预算数 column; None when it has none."""
-    cols = list(range(len(table.columns)))
+    年初预算数 / 调整预算数 column, never a 行次 column; None when it has none."""
+    cols = [j for j in range(len(table.columns)) if not is_index_column(table.columns[j])]
     if is_final_kind(table.kind):
         cols = [j for j in cols if not is_budget_figure_column(table.columns[j])]
         finals = [j for j in cols if any("决算" in p for p in table.columns[j].path)]

@@ -214,6 +214,22 @@ def _table(number: int, title: str, header: list[str], body: list[str], note: st
     return out + (["", note] if note else [])
 
 
+def with_row_numbers(txt: str) -> str:
+    """The 收入支出决算总表 with the 行次 columns of the 财政部 template (项目 | 行次 | 决算数 on each side), and a
+    栏次 row (1, 2, 3 …) under the header of the 支出决算表: numbers that are never figures."""
+    lines = txt.split("\n")
+    i = lines.index("项目\t决算数\t项目\t决算数")
+    lines[i - 1], lines[i] = "收入\t\t\t支出\t\t", "项目\t行次\t决算数\t项目\t行次\t决算数"
+    j, k = i + 1, 1
+    while lines[j].strip():
+        c = lines[j].split("\t")
+        lines[j] = "\t".join([c[0], str(k) if c[0] else "", c[1], c[2], str(k + 20) if c[2] else "", c[3]])
+        j, k = j + 1, k + 1
+    h = lines.index("科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出")
+    lines.insert(h + 1, "栏次\t\t1\t2\t3\t4\t5\t6")
+    return "\n".join(lines)
+
+
 def build(year: int, plant: bool = False) -> str:
     f = figures(year)
     prev = figures(year - 1) if year == 2025 else None

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core import Document, Row, Table
+from ..core import Document, Row, Table, is_index_column
 from ..numbers import Amount, Interval
 from ..results import Finding
 from .rules import BLANK, BLANK_AS_ZERO, SUM_VERDICT, ZERO, amount_iv, distance, fig_iv, printed_like, rule_text, squash
@@ -48,13 +48,14 @@ def _label(r: Row) -> str:
 
 
 def _sides(t: Table) -> list[list[int]]:
-    """Column indexes per side, in order (收入 › …, then 支出 › …)."""
+    """Figure column indexes per side, in order (收入 › …, then 支出 › …); 行次 columns left out."""
     heads: list[str] = []
     for c in t.columns:
         h = c.path[0] if c.path else ""
         if h not in heads:
             heads.append(h)
-    return [[j for j, c in enumerate(t.columns) if (c.path[0] if c.path else "") == h] for h in heads]
+    return [[j for j, c in enumerate(t.columns) if (c.path[0] if c.path else "") == h and not is_index_column(c)]
+            for h in heads]
 
 
 def _side_rows(t: Table) -> tuple[list[Row], list[Row]] | None:
@@ -66,8 +67,9 @@ def _side_rows(t: Table) -> tuple[list[Row], list[Row]] | None:
     left: list[Row] = []
     right: list[Row] = []
     on_right = False
+    figures = set(sides[0]) | set(sides[1])
     for r in t.rows:
-        filled = [j for j, v in enumerate(r.values) if v is not None]
+        filled = [j for j, v in enumerate(r.values) if v is not None and j in figures]
         if filled:
             on_right = all(j in sides[1] for j in filled)
             if not on_right and not all(j in sides[0] for j in filled):
@@ -77,10 +79,10 @@ def _side_rows(t: Table) -> tuple[list[Row], list[Row]] | None:
 
 
 def _value(r: Row | None, t: Table) -> Amount | None:
-    """The side's amount of a row: its first filled figure (the side's 金额 / 合计 column)."""
+    """The side's amount of a row: its first filled figure (the side's 金额 / 合计 column), never its 行次."""
     if r is None:
         return None
-    return next((v for v in r.values if v is not None), None)
+    return next((v for j, v in enumerate(r.values) if v is not None and not is_index_column(t.columns[j])), None)
 
 
 def _find(rows: list[Row], rx: re.Pattern) -> Row | None:
