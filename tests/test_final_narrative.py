@@ -126,3 +126,26 @@ def test_completion_against_a_budget_given_by_the_change():
     # a change against last year is no budget
     last, _ = one("本部门2019年度财政拨款本年收入1205.11万元，完成年初预算的70%，比上年减少537.35万元。", "收入", year=2019)
     assert check_execution(doc(statements=[last], kind="决算"), "new") == []
+
+
+def test_final_totals_against_the_final_tables():
+    from test_checks_build import row, table
+    from test_final_accounts import _overview
+    from yoydiff.checks.final_narrative import check_final_narrative
+    t3 = table("final_expense", "表3", [("本年支出合计",), ("基本支出",), ("项目支出",)],
+               [row("", "合计", "4,348.25", "1,399.84", "2,948.41")])
+    tables = [_overview("61.65", "4,409.90"), t3]
+
+    def found(text):
+        sts = parse_paragraph(text, year=2025)
+        return [(f.stated, f.expected) for f in check_final_narrative(doc(tables, sts, kind="决算"), "new")]
+    assert found("2025年度本年收入合计4,273.60万元。") == []
+    assert found("2025年度收入总计4,409.90万元。") == []             # the total with the carry-over is also a 收入 total
+    assert found("2025年度本年收入合计4,237.60万元。") == [("4,237.60", "4,273.60")]
+    assert found("本年支出合计4,348.25万元，其中：基本支出1,399.84万元，占32.19%；项目支出2,948.41万元，占67.81%。") == []
+    assert found("本年支出合计4,348.25万元，其中：基本支出1,393.84万元，占32.06%；项目支出2,948.41万元，占67.81%。") == \
+        [("1,393.84", "1,399.84")]
+    # a budget figure is not a 决算 total; a 预算 document is not read with these rules
+    assert found("2025年度支出年初预算为4,000.00万元。") == []
+    sts = parse_paragraph("2025年度本年收入合计4,237.60万元。", year=2025)
+    assert check_final_narrative(doc(tables, sts, kind="预算"), "new") == []

@@ -58,7 +58,7 @@ def _sides(t: Table) -> list[list[int]]:
             for h in heads]
 
 
-def _side_rows(t: Table) -> tuple[list[Row], list[Row]] | None:
+def side_rows(t: Table) -> tuple[list[Row], list[Row]] | None:
     """The rows of the income side and of the spending side: a row belongs to the side whose columns
     carry its figures; a row without figures to the side of the rows around it (left rows come first)."""
     sides = _sides(t)
@@ -78,7 +78,7 @@ def _side_rows(t: Table) -> tuple[list[Row], list[Row]] | None:
     return left, right
 
 
-def _value(r: Row | None, t: Table) -> Amount | None:
+def side_value(r: Row | None, t: Table) -> Amount | None:
     """The side's amount of a row: its first filled figure (the side's 金额 / 合计 column), never its 行次."""
     if r is None:
         return None
@@ -127,7 +127,7 @@ def _enumerated(rows: list[Row], upto: Row) -> list[Row]:
 
 
 def check_two_sided(t: Table, role: str) -> list[Finding]:
-    sides = _side_rows(t)
+    sides = side_rows(t)
     if sides is None:
         return []
     left, right = sides
@@ -142,21 +142,21 @@ def check_two_sided(t: Table, role: str) -> list[Finding]:
             continue
         listed = _enumerated(rows, sum_row)
         if listed:
-            out += _sum_finding(t, role, sum_row, _value(sum_row, t),
-                                [_Term(_label(r), r, _value(r, t)) for r in listed], _label(sum_row))
+            out += _sum_finding(t, role, sum_row, side_value(sum_row, t),
+                                [_Term(_label(r), r, side_value(r, t)) for r in listed], _label(sum_row))
         if total_row is None:
             continue
-        terms = [_Term(_label(sum_row), sum_row, _value(sum_row, t))]
+        terms = [_Term(_label(sum_row), sum_row, side_value(sum_row, t))]
         for rx, _ in extra:
             r = _find([x for x in rows if x is not sum_row and x is not total_row], rx)
             if r is not None:
-                terms.append(_Term(re.sub(_ENUM, "", _label(r)), r, _value(r, t)))
-        found = _sum_finding(t, role, total_row, _value(total_row, t), terms,
+                terms.append(_Term(re.sub(_ENUM, "", _label(r)), r, side_value(r, t)))
+        found = _sum_finding(t, role, total_row, side_value(total_row, t), terms,
                              ("收入" if side == "left" else "支出") + "总计")
         out += found
         ok[side] = not any(f.severity == "error" for f in found)
     if ok["left"] and ok["right"] and inc_total is not None and spend_total is not None:
-        a, b = _value(inc_total, t), _value(spend_total, t)
+        a, b = side_value(inc_total, t), side_value(spend_total, t)
         if _exact(a) != _exact(b):
             severity = "rounding" if _iv(a).meets(_iv(b)) else "error"
             rule = rule_text("收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余，即收入总计 = 支出总计",

@@ -81,8 +81,54 @@ def table_final_amount(doc: Document, s: Statement) -> Amount | None:
     return None if c[2].interval.meets(s.amount.interval) else c[2]
 
 
+# The 决算 totals a sentence can state, and where they are printed: (topic, what the subject says) → rows of the
+# 收入支出决算总表 by label, and columns of the 合计 row of the 收入/支出决算表.
+_TOTAL_ROWS = {"income_total": (r"^本年收入(?:合计|小计)$", r"^(?:收入)?总计$"),
+               "expense_total": (r"^本年支出(?:合计|小计)$", r"^(?:支出)?总计$")}
+_TOTAL_COLUMNS = {"basic": ("final_expense", "基本支出"), "project": ("final_expense", "项目支出"),
+                  "income_total": ("final_income", "本年收入合计"), "expense_total": ("final_expense", "本年支出合计")}
+
+
+def total_cells(doc: Document, s: Statement) -> list[tuple[str, Amount]]:
+    """(where, figure) of the 决算 totals a total statement (本年收入合计, 本年支出合计, 基本支出, 项目支出) can be
+    about; the statement holds when it meets one of them (收入总计 includes the carry-over, 本年收入合计 not)."""
+    if doc.kind != "决算" or s.code or s.amount is None or is_budget_subject(squash(s.subject)):
+        return []
+    out: list[tuple[str, Amount]] = []
+    ov = doc.table("final_overview")
+    if ov is not None and s.topic in _TOTAL_ROWS:
+        from .final_accounts import side_rows, side_value
+        sides = side_rows(ov)
+        if sides is not None:
+            rows = sides[0] if s.topic == "income_total" else sides[1]
+            for rx in _TOTAL_ROWS[s.topic]:
+                hits = [r for r in rows if re.search(rx, squash(r.name))]
+                v = side_value(hits[0], ov) if len(hits) == 1 else None
+                if v is not None:
+                    out.append((f"{ov.number or ov.title} {hits[0].name}", v))
+    if s.topic in _TOTAL_COLUMNS:
+        kind, leaf = _TOTAL_COLUMNS[s.topic]
+        t = doc.table(kind)
+        r = _total_row(t) if t else None
+        j = next((j for j, c in enumerate(t.columns) if squash(c.leaf) == leaf), None) if r else None
+        if j is not None and j < len(r.values) and r.values[j] is not None:
+            out.append((f"{t.number or t.title} 合计 {t.columns[j].leaf}", r.values[j]))
+    return out
+
+
 def check_final_narrative(doc: Document, role: str) -> list[Finding]:
     out = []
+    for s in doc.statements:
+        cells = total_cells(doc, s)
+        if cells and not any(v.interval.meets(s.amount.interval) for _w, v in cells):
+            where, v = cells[0]
+            others = "、".join(f"{w} {x.text}" for w, x in cells[1:])
+            rule = rule_text(f"说明中 {fig_iv(s.amount)}", f"{where} {fig_iv(v)}", verdict=VERDICT[MISMATCH]) + \
+                (f"（与{others} 亦不同）" if others else "")
+            severity = "insufficient" if s.hedged else "error"
+            out.append(statement_finding("narrative", severity, role, s, fig_text(s.amount), v.text,
+                                         f"{rule}；{HEDGED_NOTE}" if s.hedged else rule,
+                                         distance="" if s.hedged else distance(s.amount.value, v.value, s.amount)))
     seen: set[int] = set()       # a budget read from the statement before it (年初预算为A，支出决算为B) is checked once
     for s in doc.statements:
         c = counterparts(doc, s)
