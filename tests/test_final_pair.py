@@ -107,6 +107,14 @@ def test_final_with_final(docs):
     assert (ch["2130101"].old, ch["2130101"].new) == (build.figures(2024).lines[4].basic,
                                                        build.figures(2025).lines[4].basic)
     assert "决算变动审查备忘录" in render_markdown(report)
+    # 「比上年决算数增加38.97万元」 is checked against the 2024 决算 (23.10): a slip there is an error, not a warning
+    from dataclasses import replace
+    from yoydiff.numbers import Amount
+    new = docs["f2025"]
+    sts = tuple(replace(s, change=Amount.parse("28.97")) if s.execution is not None and "三公" in s.subject else s
+                for s in new.statements)
+    [f] = [f for f in compare(docs["f2024"], replace(new, statements=sts)).findings if f.check == "prior"]
+    assert f.severity == "error" and "23.10" in f.expected and "33.10" in f.stated
 
 
 def test_budget_execution_of_one_year(docs):
