@@ -149,3 +149,22 @@ def test_final_totals_against_the_final_tables():
     assert found("2025年度支出年初预算为4,000.00万元。") == []
     sts = parse_paragraph("2025年度本年收入合计4,237.60万元。", year=2025)
     assert check_final_narrative(doc(tables, sts, kind="预算"), "new") == []
+
+
+def test_completion_in_the_next_sentence_with_the_difference_to_the_budget():
+    text = ("2017年度，本单位一般公共预算财政拨款支出总计1741.75万元，与上年相比减少53.70万元，降低2.99%；"
+            "完成年初预算100%，决算数大于预算数55.93万元，主要原因：职工工资调标。")
+    [s] = parse_paragraph(text, year=2017)
+    assert (s.amount.text, str(s.execution), s.change.text) == ("1741.75", "100%", "53.70")
+    assert "决算数大于预算数55.93万元" in s.quote
+    # 预算数 = 1741.75 − 55.93 = 1685.82; 1741.75 / 1685.82 = 103.3 %, not 100 %
+    [f] = check_execution(doc(statements=[s], kind="决算"), "new")
+    assert (f.severity, f.stated, f.expected) == ("error", "100%", "103%") and "(1741.75 − 55.93)" in f.rule
+    ok = parse_paragraph(text.replace("完成年初预算100%", "完成年初预算103.32%"), year=2017)
+    assert check_execution(doc(statements=ok, kind="决算"), "new") == []
+    ok = parse_paragraph(text.replace("完成年初预算100%", "完成年初预算103.32%").replace("大于预算数", "大于年初预算数"),
+                         year=2017)
+    assert check_execution(doc(statements=ok, kind="决算"), "new") == []
+    # a sentence with a subject of its own is not the previous statement's
+    two = parse_paragraph("支出总计1741.75万元；公务接待费完成预算的80%。", year=2017)
+    assert [s.execution for s in two if s.amount is not None and s.amount.text == "1741.75"] == [None]

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..core import Document, Statement
 from ..numbers import Amount, Interval, Percent, normalise_digits
-from ..parsers.final_phrases import EXECUTION_RE, SIDE_RE, SIDE_WORD
+from ..parsers.final_phrases import EXECUTION_RE, SIDE_GAP_RE, SIDE_RE, SIDE_WORD
 from ..results import Finding
 from .final_narrative import table_final_amount
 from .rules import (HUNDRED, MEETS, ROUNDING, VERDICT, amount_iv, distance, fig_iv, fig_text, fmt_iv, printed,
@@ -20,6 +20,14 @@ _FINAL = re.compile(_NOT_LAST_YEAR + r"决算(?:数)?(?:为)?\s*" + _NUM)
 _BUDGET_BASES = ("年初预算", "调整预算", "调整后预算")
 
 
+def _gap(q: str) -> tuple[str, Amount] | None:
+    m = SIDE_GAP_RE.search(q)
+    if m is None:
+        return None
+    gap = Amount.parse(m.group("num").replace(" ", ""), m.group("unit"))
+    return (SIDE_WORD.get(m.group(1), m.group(1)), gap) if gap is not None else None
+
+
 def _amount(m: re.Match | None) -> Amount | None:
     return None if m is None else Amount.parse(m.group(1), m.group(2))
 
@@ -31,7 +39,8 @@ def check_execution(doc: Document, role: str) -> list[Finding]:
     out = []
     for s in doc.statements:
         q = normalise_digits("".join(s.quote.split()))
-        budget = (s.budget or _amount(_BUDGET.search(q))
+        # 「决算数大于（年初）预算数55.93万元」 states a difference, not the budget
+        budget = (s.budget or _amount(_BUDGET.search(SIDE_GAP_RE.sub("", q)))
                   or (s.prior_stated if s.comparison.startswith(_BUDGET_BASES) else None))
         final = s.amount if s.budget is not None else (_amount(_FINAL.search(q)) or s.amount)
         if final is None:
@@ -43,6 +52,11 @@ def check_execution(doc: Document, role: str) -> list[Finding]:
             # 「本年收入1205.11万元，完成年初预算的70%，比年初预算减少537.35万元」: the budget is 决算数 ± the change
             base = (prior_of(final.interval, s.change.interval, s.direction),
                     f"({final.text} {'−' if s.direction == '增加' else '+'} {s.change.text})")
+        elif _gap(q) is not None and s.amount is final:
+            # 「…1741.75万元；完成年初预算100%，决算数大于预算数55.93万元」: the budget is 决算数 ∓ the difference
+            word, gap = _gap(q)
+            base = (prior_of(final.interval, gap.interval, "增加" if word == "大于" else "减少"),
+                    f"({final.text} {'−' if word == '大于' else '+'} {gap.text})")
         else:
             continue
         done = s.execution

@@ -27,6 +27,8 @@ BUDGET_COMPARISON_RE = re.compile(
 # 决算数大于/小于/等于(年初)预算数
 SIDE_RE = re.compile(r"决算(?:数)?(大于|小于|等于|高于|低于)(?:年初|全年|调整后?的?)?预算(?:数)?")
 SIDE_WORD = {"高于": "大于", "低于": "小于"}
+# 决算数大于预算数55.93万元: the difference to the budget
+SIDE_GAP_RE = re.compile(rf"决算(?:数)?(大于|小于|高于|低于)(?:年初|全年|调整后?的?)?预算(?:数)?\s*(?P<num>{NUM})\s*(?P<unit>{UNIT})")
 
 # A subject that is this year's budget, and one that is its 决算 (after the rest of the subject).
 BUDGET_SUBJECT_RE = re.compile(r"(?:年初|全年|年度|调整后?的?)?预算(?:数|安排)?$")

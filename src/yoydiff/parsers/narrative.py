@@ -321,21 +321,20 @@ class _Parser:
         head = ""
         for s, e in _sentences(self.f):
             before = len(self.drafts)
-            self._run_sentence(s, e)
-            _final_forms(self.drafts[before:], head, self.f)
-            head = _classification_head(self.f[s:e]) if len(self.drafts) == before else ""
-            if len(self.drafts) == before and self.drafts and self.drafts[-1].budget is not None \
-                    and fph.SIDE_RE.search(self.f, s, e):
-                self.drafts[-1].take(s, e)     # 「决算数小于年初预算数的主要原因是…」 says which side it is on
-
-    def _run_sentence(self, s: int, e: int) -> None:
-        if True:
+            last = self.drafts[-1] if self.drafts else None
             w = self.f
             for pm in _PAREN_RE.finditer(self.f, s, e):
                 if ph.MONEY_RE.search(pm.group()) and re.search(ph.CJK, pm.group()[1:3]):
                     self._sentence(self.f, pm.start() + 1, pm.end() - 1)
                     w = w[:pm.start()] + " " * (pm.end() - pm.start()) + w[pm.end():]
             self._sentence(w, s, e)
+            # the 决算 / execution forms of this sentence (parsers/final_phrases.py)
+            _final_forms(self.drafts[before:], head, self.f)
+            self.drafts[before:] = _execution_tail(last, self.drafts[before:], self.f)
+            head = _classification_head(self.f[s:e]) if len(self.drafts) == before else ""
+            if len(self.drafts) == before and last is not None and (last.budget is not None or last.execution is not None) \
+                    and fph.SIDE_RE.search(self.f, s, e):
+                last.take(s, e)     # 「决算数小于年初预算数的主要原因是…」 says which side it is on
             self._leftovers(s, e)
 
     # one sentence, on a working copy `w` where processed parentheses are blanked
@@ -550,6 +549,32 @@ def _classification_head(sentence: str) -> str:
         return ""
     lead = ph.ENUM_RE.match(text)
     return text[lead.end():] if lead else text
+
+
+def _execution_tail(last: _Draft | None, drafts: list[_Draft], text: str) -> list[_Draft]:
+    """「…支出总计1741.75万元，…降低2.99%；完成年初预算100%，决算数大于预算数55.93万元，主要原因…」: a sentence that opens
+    with a 完成率 of no subject continues the statement before it (which has an amount and no 完成率 yet); the
+    「决算数大于/小于预算数X万元」 that follows is that statement's difference to its budget, not an amount of its own."""
+    if last is None or last.amount is None or last.execution is not None or not drafts:
+        return drafts
+    first = drafts[0]
+    if first.subject or first.amount is not None or first.change is not None or first.rate is not None \
+            or first.execution is None:
+        return drafts
+    last.execution, last.budget = first.execution, first.budget or last.budget
+    for sp in first.spans:
+        last.take(*sp)
+    rest = drafts[1:]
+    if rest and fph.SIDE_RE.fullmatch(squash_subject(rest[0].subject)) and rest[0].amount is not None \
+            and rest[0].change is None and rest[0].rate is None:
+        for sp in rest[0].spans:
+            last.take(*sp)
+        rest = rest[1:]
+    return rest
+
+
+def squash_subject(subject: str) -> str:
+    return re.sub(r"\s+", "", subject)
 
 
 def _final_forms(drafts: list[_Draft], head: str, text: str) -> None:
