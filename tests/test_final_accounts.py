@@ -155,3 +155,26 @@ def test_column_numbering_band_is_no_row():
     assert not _column_numbers(["208", "社会保障和就业支出", "151.34", "151.34"])
     assert not _column_numbers(["", "合计", "1", "2", "3"])        # a total row of small whole figures
     assert not _column_numbers(["栏次", "1", "3", "2"])
+
+
+def test_final_tables_against_each_other():
+    from yoydiff.checks.final_crosstable import check_final_crosstable
+    inc = table("final_income", "表2", [("本年收入合计",), ("财政拨款收入",), ("其他收入",)],
+                [row("", "合计", "4,273.60", "4,232.40", "41.20")])
+    exp = table("final_expense", "表3", [("本年支出合计",), ("基本支出",), ("项目支出",)],
+                [row("", "合计", "4,348.25", "1,399.84", "2,948.41")])
+    gpb = table("final_gpb_expense", "表5", [("年初预算数",), ("决算数", "合计"), ("决算数", "基本支出"), ("决算数", "项目支出")],
+                [row("", "合计", "3,884.37", "3,934.55", "1,358.64", "2,575.91")])
+    basic = table("final_gpb_basic", "表6", [("合计",), ("人员经费",), ("公用经费",)],
+                  [row("", "合计", "1,358.64", "1,089.09", "269.55")])
+    tables = [_overview("61.65", "4,409.90"), inc, exp, gpb, basic]
+    assert check_final_crosstable(doc(tables, kind="决算"), "new") == []
+    exp2 = table("final_expense", "表3", [("本年支出合计",), ("基本支出",), ("项目支出",)],
+                 [row("", "合计", "4,384.25", "1,399.84", "2,984.41")])
+    basic2 = table("final_gpb_basic", "表6", [("合计",), ("人员经费",), ("公用经费",)],
+                   [row("", "合计", "1,385.64", "1,089.09", "296.55")])
+    fs = check_final_crosstable(doc([tables[0], inc, exp2, gpb, basic2], kind="决算"), "new")
+    assert sorted((f.item, f.stated, f.expected, f.severity) for f in fs) == [
+        ("一般公共预算财政拨款基本支出合计", "1,385.64", "1,358.64", "error"), ("本年支出合计", "4,384.25", "4,348.25", "error")]
+    # the 年初预算数 of 表5 is never compared with a 决算 figure, and a 预算 document is not read with these rules
+    assert check_final_crosstable(doc([tables[0], inc, exp2, gpb, basic2], kind="预算"), "new") == []

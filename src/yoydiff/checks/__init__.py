@@ -9,6 +9,7 @@ from .counts import check_counts
 from .crosstable import check_crosstable
 from .execution import check_execution
 from .final_accounts import check_final_accounts
+from .final_crosstable import check_final_crosstable
 from .final_narrative import check_final_narrative, table_final_amount
 from .narrative import check_narrative, table_amounts
 from .rates import check_statement
@@ -29,7 +30,7 @@ def run_document_checks(doc: Document, role: str) -> list[Finding]:
     for s in doc.statements:
         out += _statement_findings(s, role, misprints.get(id(s)))
     for check in (check_shares, check_sums, check_crosstable, check_narrative, check_execution, check_final_accounts,
-                  check_final_narrative,
+                  check_final_crosstable, check_final_narrative,
                   check_unexplained, check_counts):
         out += check(doc, role)
     return sort_findings(out)
