@@ -178,3 +178,23 @@ def test_final_tables_against_each_other():
         ("一般公共预算财政拨款基本支出合计", "1,385.64", "1,358.64", "error"), ("本年支出合计", "4,384.25", "4,348.25", "error")]
     # the 年初预算数 of 表5 is never compared with a 决算 figure, and a 预算 document is not read with these rules
     assert check_final_crosstable(doc([tables[0], inc, exp2, gpb, basic2], kind="预算"), "new") == []
+
+
+def test_rate_and_row_number_columns_are_not_added_up():
+    cols = [("年初预算数",), ("决算数",), ("完成率（%）",), ("行次",)]
+    t = table("final_gpb_expense", "表5", cols, [row("213", "农林水支出", "1,100.00", "1,050.00", "95.45", "1"),
+                                                 row("213 01", "农业农村", "1,100.00", "1,050.00", "95.45", "2"),
+                                                 row("213 01 01", "行政运行", "600.00", "580.00", "96.67", "3"),
+                                                 row("213 01 04", "事业运行", "500.00", "470.00", "94.00", "4")])
+    assert check_sums(doc([t], kind="决算"), "new") == []
+    bad = table("final_gpb_expense", "表5", cols, [row("213", "农林水支出", "1,100.00", "1,060.00", "96.36", "1"),
+                                                   row("213 01", "农业农村", "1,100.00", "1,050.00", "95.45", "2"),
+                                                   row("213 01 01", "行政运行", "600.00", "580.00", "96.67", "3"),
+                                                   row("213 01 04", "事业运行", "500.00", "470.00", "94.00", "4")])
+    [f] = check_sums(doc([bad], kind="决算"), "new")
+    assert (f.code, f.stated, f.expected) == ("213", "1,060.00", "1,050.00")
+    cols2 = [("合计",), ("基本支出",), ("项目支出",), ("完成率（%）",)]
+    t2 = table("final_gpb_expense", "表5", cols2, [row("213 01 01", "行政运行", "580.00", "580.00", None, "96.67")])
+    assert check_sums(doc([t2], kind="决算"), "new") == []
+    t3 = table("final_gpb_expense", "表5", cols2, [row("213 01 01", "行政运行", "590.00", "580.00", None, "96.67")])
+    assert [f.stated for f in check_sums(doc([t3], kind="决算"), "new")] == ["590.00"]

@@ -68,6 +68,15 @@ def is_index_column(column: "Column") -> bool:
     return bool(column.path) and bool(_INDEX_COLUMN_RE.match("".join(column.leaf.split())))
 
 
+# A column of rates or shares (完成率, 决算数为调整预算数的%, 比重): its rows never add up to a parent row.
+_RATIO_COLUMN_RE = re.compile(r"[%％]|率|比例|比重")
+
+
+def not_summed(column: "Column") -> bool:
+    """A column whose figures do not add up the code tree: 行次 / 栏次 numbers and rates or shares."""
+    return is_index_column(column) or bool(_RATIO_COLUMN_RE.search(column.label))
+
+
 def is_budget_figure_column(column: "Column") -> bool:
     return any(_BUDGET_FIGURE_RE.search(p) and "决算" not in p for p in column.path)
 
