@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .core import Document, Statement, Table
+import re
+
+from .core import Document, Statement, Table, figure_column, is_budget_figure_column, is_final_kind
 from .matching import Matching, level
 from .names import normalise
 from .results import Change, Match
@@ -90,8 +92,11 @@ def _columns(table: Table | None) -> dict[str, Decimal]:
         return {}
     out: dict[str, tuple[str, Decimal]] = {}
     for c, v in zip(table.columns, row.values):
+        if is_final_kind(table.kind) and is_budget_figure_column(c):
+            continue                    # a 决算 table's 年初预算数 is not its own figure
         if v is not None:
-            out.setdefault(normalise(c.leaf), (c.leaf, v.value))
+            # 本年收入合计 / 本年支出合计 of a 决算 table is the 合计 of a 预算 table
+            out.setdefault(re.sub(r"^本年(?:收入|支出)(?=合计)", "", normalise(c.leaf)), (c.leaf, v.value))
     return out
 
 
@@ -108,15 +113,16 @@ def _column_changes(section: str, old: Table | None, new: Table | None) -> list[
 
 def structure_changes(old: Document, new: Document) -> list[Change]:
     """Income by source (收入表 total row), 合计/基本/项目 (支出表 total row) and spending by 类, both years."""
-    out = _column_changes("income", old.table("income"), new.table("income"))
-    out += _column_changes("structure", old.table("expense"), new.table("expense"))
+    out = _column_changes("income", old.table_like("income"), new.table_like("income"))
+    out += _column_changes("structure", old.table_like("expense"), new.table_like("expense"))
     cls = {}
     for doc, side in ((old, 0), (new, 1)):
-        t = doc.table("expense") or doc.table("gpb_expense")
+        t = doc.table_like("expense") or doc.table_like("gpb_expense")
         if t is None:
             continue
-        col = t.column_index("合计")
-        col = 0 if col is None else col
+        col = figure_column(t, "合计")
+        if col is None:
+            continue
         for r in t.rows:
             if len(r.code) == 3 and r.code.isdigit() and col < len(r.values) and r.values[col] is not None:
                 cls.setdefault(r.code, [r.name, None, None])[1 + side] = r.values[col].value

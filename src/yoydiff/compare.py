@@ -11,7 +11,7 @@ from .core import Document
 from .errors import InputError
 from .matching import match_documents
 from .names import department_key, similarity
-from .results import SEVERITY_RANK, Finding, Report
+from .results import COMPARISONS, SEVERITY_RANK, Finding, Report
 from .serialize import plain
 
 JSON_VERSION = 1
@@ -46,6 +46,15 @@ def check(doc: Document) -> Report:
                   timings={"checks": time.perf_counter() - t0})
 
 
+def comparison_of(old: Document, new: Document) -> str:
+    """What a pair compares: budget / final / execution (the 预算 and the 决算 of one year) / mixed."""
+    if old.kind == new.kind:
+        return "final" if new.kind == "决算" else "budget"
+    if old.kind == "预算" and new.kind == "决算" and old.year is not None and old.year == new.year:
+        return "execution"
+    return "mixed"
+
+
 def refuse_pair(old: Document, new: Document) -> list[str]:
     """InputError for pairs that cannot be compared; warnings for pairs that can, with a caveat.
 
@@ -63,7 +72,10 @@ def refuse_pair(old: Document, new: Document) -> list[str]:
     elif not ok or not nk:
         warnings.append("一份文件的部门名称未能识别，按同一部门比较")
     if old.year is not None and new.year is not None:
-        if old.year == new.year:
+        if old.year == new.year and {old.kind, new.kind} == {"预算", "决算"} and old.kind == "决算":
+            raise InputError(f"for a budget-execution comparison of {new.year} give the 预算 first, then the 决算: "
+                             f"{new.path}, {old.path}")
+        if old.year == new.year and comparison_of(old, new) != "execution":
             raise InputError(f"both documents are for {new.year}: {old.path}, {new.path}")
         if new.year < old.year:
             raise InputError(f"the new document ({new.year}) is older than the old one ({old.year}); "
@@ -73,7 +85,7 @@ def refuse_pair(old: Document, new: Document) -> list[str]:
                             f"{new.year - 1} 年，而非 {old.year} 年")
     else:
         warnings.append("一份文件的年度未能识别，按先旧后新的顺序比较")
-    if old.kind and new.kind and old.kind != new.kind:
+    if old.kind and new.kind and old.kind != new.kind and comparison_of(old, new) != "execution":
         warnings.append(f"比较的是{old.kind}与{new.kind}，口径不同")
     return warnings
 
@@ -84,6 +96,7 @@ def compare(old: Document, new: Document) -> Report:
     # A document compared with itself is matched and diffed like any pair (every item matches, every
     # change is 0); its 上年 figures are not about itself, so prior and target checks are left out.
     same_doc = bool(old.sha256) and old.sha256 == new.sha256
+    comparison = comparison_of(old, new)
     timings = {}
     t0 = time.perf_counter()
     own_new, w1 = _document_checks(new, "new")
@@ -92,8 +105,10 @@ def compare(old: Document, new: Document) -> Report:
     matching = match_documents(old, new)
     t2 = time.perf_counter()
     changes = all_changes(old, new, matching)
-    cross = check_lifecycle(matching)
-    if not same_doc:
+    # lifecycle notices speak of 上年 / 本年 items; in a 预算执行 pair the 决算 is not a later year
+    cross = check_lifecycle(matching) if comparison != "execution" else []
+    # The 预算 and the 决算 of one year: the 决算's 上年 figures are not the 预算's, so no prior or target check.
+    if not same_doc and comparison != "execution":
         cross += check_prior(old, new, matching) + check_targets(old, new)
     t3 = time.perf_counter()
     timings.update(checks=t1 - t0, matching=t2 - t1, changes_and_cross_checks=t3 - t2)
@@ -101,7 +116,7 @@ def compare(old: Document, new: Document) -> Report:
     extra = [f"上年文件：{w}" for w in old.warnings] + [f"本年文件：{w}" for w in new.warnings]
     return Report(new=new, old=old, findings=_sorted(findings), matches=matching.all,
                   changes=tuple(changes), warnings=tuple(warnings + extra + w1 + _missing_parts(old) + _missing_parts(new)),
-                  timings=timings)
+                  timings=timings, comparison=comparison)
 
 
 # ---------------------------------------------------------------- JSON
@@ -124,6 +139,8 @@ def report_to_json(report: Report) -> dict:
     return {
         "version": JSON_VERSION,
         "command": "compare" if report.old is not None else "check",
+        "comparison": report.comparison or None,
+        "comparison_text": COMPARISONS.get(report.comparison),
         "old": _document(report.old) if report.old is not None else None,
         "new": _document(report.new),
         "summary": {"findings": counts, "matches": kinds, "changes": len(report.changes)},

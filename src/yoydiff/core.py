@@ -4,6 +4,7 @@ Frozen dataclasses only; the parsers build them, everything downstream reads the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,7 +24,77 @@ TABLE_KINDS = (
     "three_public",      # 财政拨款“三公”经费支出情况表
     "entrusted",         # 财政拨款委托业务费支出情况表
     "carryover",         # 上年结转结余情况表
+) + (
+    # 决算 (final accounts) tables: their own columns (年初结转和结余, 本年收入/支出, 结余分配, 年末结转和结余;
+    # 年初预算数 / 调整预算数 / 决算数) and identities, so no 预算 rule reads them by mistake.
+    "final_overview",          # 收入支出决算总表
+    "final_income",            # 收入决算表
+    "final_expense",           # 支出决算表
+    "final_fiscal_overview",   # 财政拨款收入支出决算总表
+    "final_fiscal_detail",     # 财政拨款支出决算明细表
+    "final_gpb_expense",       # 一般公共预算财政拨款支出决算表
+    "final_gpb_detail",        # 一般公共预算财政拨款支出决算明细表 (economic classification)
+    "final_gpb_basic",         # 一般公共预算财政拨款基本支出决算表
+    "final_gpb_project",       # 一般公共预算财政拨款项目支出决算表
+    "final_fund",              # 政府性基金预算财政拨款收入支出决算表
+    "final_soe",               # 国有资本经营预算财政拨款（收入）支出决算表
+    "final_three_public",      # 财政拨款“三公”经费支出决算表
+    "final_office_cost",       # 机关运行经费支出决算表
+    "final_procurement",       # 政府采购支出决算表
 )
+
+FINAL_PREFIX = "final_"
+
+
+def budget_kind(kind: str) -> str:
+    """The 预算 table a 决算 table answers to (final_gpb_expense -> gpb_expense); a 预算 kind itself."""
+    return kind[len(FINAL_PREFIX):] if kind.startswith(FINAL_PREFIX) else kind
+
+
+def is_final_kind(kind: str) -> bool:
+    return kind.startswith(FINAL_PREFIX)
+
+
+# A column of budget figures in a 决算 table (年初预算数 / 调整预算数 / 全年预算数 / 预算数), not a source of funds
+# such as 一般公共预算财政拨款: never added to or compared as a 决算 figure.
+_BUDGET_FIGURE_RE = re.compile(r"年初预算|调整预算|调整后预算|全年预算|预算数")
+
+
+# A column numbering the rows (行次 / 栏次 / 序号: 1, 2, 3 …), printed beside the figures in 决算 总表: never a figure.
+_INDEX_COLUMN_RE = re.compile(r"^(?:行次|栏次|序号|行号)$")
+
+
+def is_index_column(column: "Column") -> bool:
+    return bool(column.path) and bool(_INDEX_COLUMN_RE.match("".join(column.leaf.split())))
+
+
+# A column of rates or shares (完成率, 决算数为调整预算数的%, 比重): its rows never add up to a parent row.
+_RATIO_COLUMN_RE = re.compile(r"[%％]|率|比例|比重")
+
+
+def not_summed(column: "Column") -> bool:
+    """A column whose figures do not add up the code tree: 行次 / 栏次 numbers and rates or shares."""
+    return is_index_column(column) or bool(_RATIO_COLUMN_RE.search(column.label))
+
+
+def is_budget_figure_column(column: "Column") -> bool:
+    return any(_BUDGET_FIGURE_RE.search(p) and "决算" not in p for p in column.path)
+
+
+def figure_column(table: "Table", *labels: str) -> int | None:
+    """The column holding a table's own figure for a line: the first of `labels` found (label or leaf),
+    else the first column. In a 决算 table only 决算 columns count (决算数 › 合计, 本年支出合计), never a
+    年初预算数 / 调整预算数 column, never a 行次 column; None when it has none."""
+    cols = [j for j in range(len(table.columns)) if not is_index_column(table.columns[j])]
+    if is_final_kind(table.kind):
+        cols = [j for j in cols if not is_budget_figure_column(table.columns[j])]
+        finals = [j for j in cols if any("决算" in p for p in table.columns[j].path)]
+        cols = finals or cols
+    for label in labels:
+        for j in cols:
+            if table.columns[j].label == label or table.columns[j].leaf == label:
+                return j
+    return cols[0] if cols else None
 
 
 @dataclass(frozen=True)
@@ -120,6 +191,8 @@ class Statement:
     hedged: bool = False              # the figures are approximations (约, 近, 超过)
     comparison: str = "上年预算"       # what the change is measured against, as the text says
     topic: str = ""                   # income/expense/basic/project/item/three_public/... (see parsers/narrative.py)
+    budget: Amount | None = None      # 决算: the budget the amount is measured against (完成全年预算84.82万元的…)
+    execution: Percent | None = None  # 决算: the stated 完成率 (完成年初预算的 73.2%)
 
 
 @dataclass(frozen=True)
@@ -195,3 +268,8 @@ class Document:
             if t.kind == kind:
                 return t
         return None
+
+    def table_like(self, kind: str) -> Table | None:
+        """The table of a 预算 kind or, in a 决算 document, the 决算 table answering to it
+        (gpb_expense -> final_gpb_expense): for what both kinds of document share (codes, names)."""
+        return self.table(kind) or self.table(FINAL_PREFIX + budget_kind(kind))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
 
-from .core import Document, Project
+from .core import Document, Project, figure_column
 from .names import line_key, normalise, project_key, similarity, target_code, unit_key
 from .results import Match
 
@@ -159,17 +159,13 @@ class Line:
 
 
 def _column(table, *labels: str) -> int | None:
-    for label in labels:
-        i = table.column_index(label)
-        if i is not None:
-            return i
-    return 0 if table.columns else None
+    return figure_column(table, *labels)
 
 
 def _lines_from(doc: Document, kinds: tuple[str, ...], first_digit: str, lengths: tuple[int, ...]) -> dict[str, Line]:
     out: dict[str, Line] = {}
     for kind in kinds:
-        table = doc.table(kind)
+        table = doc.table_like(kind)
         if table is None:
             continue
         col = _column(table, "合计", "总计")

@@ -14,7 +14,7 @@ from .errors import InputError
 from .numbers import normalise_digits
 from .pdf import Page, read_pages, sha256_of
 from .parsers.codes import verify_codes
-from .parsers.meta import extract_meta
+from .parsers.meta import document_kind, extract_meta
 from .parsers.narrative import extract_statements
 from .parsers.performance import extract_indicators
 from .parsers.projects import extract_projects
@@ -44,7 +44,8 @@ def read_document(path: str | Path, password: str = "", workers: int | None = No
     reported = {(u.page, u.text) for u in unparsed}
     unparsed += tuple(u for u in leftovers if (u.page, u.text) not in reported)
 
-    warnings = []
+    kind, kind_warning = document_kind(meta, [t.kind for t in tables.tables])
+    warnings = [kind_warning] if kind_warning else []
     if not tables.tables:
         warnings.append("no budget tables found: only the narrative was checked")
     if meta.year is None:
@@ -56,7 +57,7 @@ def read_document(path: str | Path, password: str = "", workers: int | None = No
         sha256=sha256_of(path),
         department=meta.department,
         year=meta.year,
-        kind=meta.kind,
+        kind=kind,
         unit=unit,
         page_count=len(pages),
         budget_units=meta.budget_units,

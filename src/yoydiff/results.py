@@ -9,6 +9,15 @@ from .core import Document
 SEVERITIES = ("error", "warning", "notice", "rounding", "insufficient")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
+# What a compared pair is (Report.comparison), in the memo's words.
+COMPARISONS = {
+    "budget": "上年预算与本年预算",
+    "final": "上年决算与本年决算",
+    "execution": "预算执行：同一年度的预算（年初预算数）与决算（决算数），增减额为决算数减预算数，完成率 = 决算数 ÷ 预算数"
+                 "（表中增减率 = 完成率 − 100%）",
+    "mixed": "预算与决算（不同年度，口径不同）",
+}
+
 MATCH_KINDS = ("matched", "renamed", "re-coded", "merged", "split", "new", "discontinued", "review")
 
 
@@ -77,6 +86,7 @@ class Report:
     changes: tuple[Change, ...] = ()
     warnings: tuple[str, ...] = ()
     timings: dict = field(default_factory=dict, compare=False)
+    comparison: str = ""       # compare: budget (预算 vs 预算), final (决算 vs 决算), execution (预算 vs 决算 of one year), mixed
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

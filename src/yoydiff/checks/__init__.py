@@ -9,6 +9,9 @@ from .catalogue import check_catalogue
 from .counts import check_counts
 from .crosstable import check_crosstable
 from .execution import check_execution
+from .final_accounts import check_final_accounts
+from .final_crosstable import check_final_crosstable
+from .final_narrative import check_final_narrative, table_final_amount
 from .narrative import check_narrative, table_amounts
 from .rates import check_statement
 from .rules import sort_findings
@@ -20,10 +23,15 @@ from .unexplained import check_unexplained
 def run_document_checks(doc: Document, role: str) -> list[Finding]:
     """Every within-document check of one document; role ("old"/"new") goes to Finding.doc; errors first."""
     misprints = table_amounts(doc)
+    for s in doc.statements:          # a 决算 figure against its 决算 table (checks/final_narrative.py)
+        fixed = table_final_amount(doc, s)
+        if fixed is not None:
+            misprints.setdefault(id(s), fixed)
     out: list[Finding] = []
     for s in doc.statements:
         out += _statement_findings(s, role, misprints.get(id(s)))
-    for check in (check_shares, check_sums, check_crosstable, check_narrative, check_execution,
+    for check in (check_shares, check_sums, check_crosstable, check_narrative, check_execution, check_final_accounts,
+                  check_final_crosstable, check_final_narrative,
                   check_unexplained, check_counts, check_catalogue):
         out += check(doc, role)
     return sort_findings(out)

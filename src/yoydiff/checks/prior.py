@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..core import Document, Statement
+from ..core import Document, Statement, figure_column
 from ..matching import Matching
 from ..names import normalise
 from ..numbers import Amount, Interval, normalise_digits
@@ -64,11 +64,12 @@ def _row_quote(row, table) -> str:
 
 def _table_figure(doc: Document, code: str) -> Published | None | bool:
     """The 表5 合计 of a line; False when 表5 exists but has no such line; None when there is no 表5."""
-    t = doc.table("gpb_expense")
+    t = doc.table_like("gpb_expense")
     if t is None or not t.rows:
         return None
-    col = t.column_index("合计")
-    col = 0 if col is None else col
+    col = figure_column(t, "合计")
+    if col is None:
+        return None
     for r in t.rows:
         if r.code == code:
             v = r.values[col] if col < len(r.values) else None
@@ -194,7 +195,9 @@ def check_prior(old: Document, new: Document, matching: Matching | None = None) 
             continue
         rounding = prior.meets(pub.amount.truncation_interval)
         cause = "" if rounding else _cause(s, pub)
-        severity = "rounding" if rounding else "warning" if any(w in s.comparison for w in _EXECUTION) else "error"
+        # a base that is last year's outturn checked against a 预算 is only a warning; against a 决算 it is the figure
+        outturn = any(w in s.comparison for w in _EXECUTION) or new.kind == "决算"
+        severity = "rounding" if rounding else "warning" if outturn and old.kind != "决算" else "error"
         places = max(_decimals(pub.amount.text), 2)
         implied, said = _fmt(prior.mid, places), _year_file(new, "本年文件")
         how, published_in = _how(s), _year_file(old, "上年文件")

@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core import TABLE_KINDS, Document, Row, Statement, Table
+from ..core import TABLE_KINDS, Document, Row, Statement, Table, not_summed
 from ..numbers import Amount, Interval
 from ..results import Finding
 from .rules import (BLANK, BLANK_AS_ZERO, HEDGED_NOTE, SUM_VERDICT, ZERO, amount_iv, cause_from_row, distance, fig_iv,
                     hedged, printed_like, rule_text, squash, statement_finding)
 from .shares import TOTAL_TOPICS, is_three_public_whole, three_public_key
 
-TWO_SIDED = ("overview", "fiscal_overview")   # income left, spending right: no column sums
+TWO_SIDED = ("overview", "fiscal_overview", "final_overview", "final_fiscal_overview")   # income left, spending
+# right: no column sums (the 决算 ones: checks/final_accounts.py)
 TOTAL_WORDS = ("总计", "合计")
 SUBTOTAL_WORDS = ("小计", "合计", "总计")
 
@@ -207,7 +208,8 @@ def _is_sub(leaf: str) -> bool:
 def column_relations(t: Table) -> list[Relation]:
     if t.kind in TWO_SIDED:
         return []
-    paths = [tuple(squash(p) for p in c.path) for c in t.columns]
+    # a rate, share or 行次 column is nobody's part (an empty path is never under a prefix)
+    paths = [() if not_summed(c) else tuple(squash(p) for p in c.path) for c in t.columns]
     out = []
     for j, p in enumerate(paths):
         if not p or not _is_sub(p[-1]):
@@ -254,6 +256,8 @@ def _gaps(t: Table) -> list[Gap]:
     ncols = len(t.columns)
     for rel in row_relations(t):
         for j in range(ncols):
+            if not_summed(t.columns[j]):
+                continue
             readings = [Relation(rel.parent, kids, rel.children_name) for kids in (rel.children,) + rel.alternatives]
             found = [_compare(_cell(t.rows[rel.parent], j), [_cell(t.rows[c], j) for c in r.children],
                               rel.parent, j, r, "rows") for r in readings]

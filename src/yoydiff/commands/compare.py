@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..compare import compare, report_to_json
 from ..numbers import fmt_amount
-from ..results import SEVERITIES, Report
+from ..results import COMPARISONS, SEVERITIES, Report
 
 TOP_CHANGES = 10
 _LABELS = {"line": "functional lines", "economic": "economic lines", "unit": "budget units", "project": "projects"}
@@ -52,6 +52,8 @@ def summary(report: Report, out) -> None:
     for label, d in zip(("old", "new") if report.old is not None else ("",), docs):
         head = f"{label}: " if label else ""
         print(f"{head}{d.department or '(department?)'} {d.year or '?'}年 {d.kind} — {d.path}", file=out)
+    if report.comparison:
+        print(f"comparison: {report.comparison} ({COMPARISONS[report.comparison]})", file=out)
     counts = ", ".join(f"{report.count(s)} {s}" for s in SEVERITIES)
     print(f"findings: {counts}", file=out)
     errors = [f for f in report.findings if f.severity == "error"]

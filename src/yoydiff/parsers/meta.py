@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..core import TABLE_KINDS, is_final_kind
 from ..pdf import Page
 from .phrases import fold
 
@@ -37,6 +38,7 @@ class Meta:
     budget_units: tuple[str, ...]
     is_disclosure: bool
     evidence: str        # why: the title found, or what is missing
+    kind_from_title: bool = False   # kind read from the cover title (else from the words of the text)
 
 
 def _texts(pages: list[Page]) -> list[str]:
@@ -137,4 +139,20 @@ def extract_meta(pages: list[Page]) -> Meta:
     else:
         evidence = f"only {len(found)} of the phrases every 部门预算/决算 disclosure prints ({', '.join(found) or 'none'})"
     return Meta(department=_department(texts, title), year=_year(texts, title), kind=_kind(texts, title),
-                unit=_unit(texts), budget_units=budget_units(texts), is_disclosure=is_disclosure, evidence=evidence)
+                unit=_unit(texts), budget_units=budget_units(texts), is_disclosure=is_disclosure, evidence=evidence,
+                kind_from_title=title is not None)
+
+
+def document_kind(meta: Meta, table_kinds: list[str]) -> tuple[str, str]:
+    """预算 / 决算 from the cover title and the table titles (never from the file name), and a warning
+    when they disagree. Without a cover title the table titles decide (收入支出决算总表 … say 决算);
+    without either, the words of the text."""
+    final = sum(1 for k in table_kinds if is_final_kind(k))
+    budget = sum(1 for k in table_kinds if k in TABLE_KINDS and not is_final_kind(k))
+    by_tables = "决算" if final > budget else "预算" if budget > final else ""
+    if meta.kind_from_title:
+        if by_tables and by_tables != meta.kind:
+            return meta.kind, (f"封面标题为{meta.kind}，而表格标题多为{by_tables}表（{final} 张决算表、{budget} 张预算表），"
+                               f"按封面标题作{meta.kind}处理")
+        return meta.kind, ""
+    return by_tables or meta.kind, ""

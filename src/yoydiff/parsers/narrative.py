@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from ..core import Statement, Table, Unparsed
 from ..numbers import Amount, Percent
 from ..pdf import Page, TextLine
+from . import final_phrases as fph
 from . import phrases as ph
 from .subjects import resolve_code
 
@@ -221,6 +222,8 @@ class _Draft:
     comparison: str = YOY
     hedged: bool = False
     count: int | None = None           # a stated number of projects (topic "count")
+    budget: Amount | None = None       # 决算: the budget base of a 完成率 (完成全年预算84.82万元的…)
+    execution: Percent | None = None   # 决算: the stated 完成率
     spans: list = field(default_factory=list)
 
     def take(self, s: int, e: int) -> None:
@@ -251,6 +254,8 @@ def _generic(subject: str) -> bool:
 
 
 def _comparison(m: re.Match, year: int | None) -> str:
+    if m.re is fph.BUDGET_COMPARISON_RE:
+        return "年初预算"
     if m.group("comp") == "同比":
         return YOY
     base, kind, yr = m.group("base") or "", m.group("kind") or "", m.group("yr")
@@ -313,13 +318,23 @@ class _Parser:
         self.covered: list[tuple[int, int]] = []
 
     def run(self) -> None:
+        head = ""
         for s, e in _sentences(self.f):
+            before = len(self.drafts)
+            last = self.drafts[-1] if self.drafts else None
             w = self.f
             for pm in _PAREN_RE.finditer(self.f, s, e):
                 if ph.MONEY_RE.search(pm.group()) and re.search(ph.CJK, pm.group()[1:3]):
                     self._sentence(self.f, pm.start() + 1, pm.end() - 1)
                     w = w[:pm.start()] + " " * (pm.end() - pm.start()) + w[pm.end():]
             self._sentence(w, s, e)
+            # the 决算 / execution forms of this sentence (parsers/final_phrases.py)
+            _final_forms(self.drafts[before:], head, self.f)
+            self.drafts[before:] = _execution_tail(last, self.drafts[before:], self.f)
+            head = _classification_head(self.f[s:e]) if len(self.drafts) == before else ""
+            if len(self.drafts) == before and last is not None and (last.budget is not None or last.execution is not None) \
+                    and fph.SIDE_RE.search(self.f, s, e):
+                last.take(s, e)     # 「决算数小于年初预算数的主要原因是…」 says which side it is on
             self._leftovers(s, e)
 
     # one sentence, on a working copy `w` where processed parentheses are blanked
@@ -380,9 +395,10 @@ class _Parser:
     def _events(self, w: str, cs: int, ce: int) -> list[tuple[str, re.Match]]:
         found: list[tuple[str, re.Match]] = []
         for kind, rx in (("comp", ph.COMPARISON_RE), ("change", ph.CHANGE_RE), ("rate", ph.RATE_RE),
-                         ("share", ph.SHARE_RE), ("flat", ph.FLAT_RE), ("nobase", ph.NO_BASE_RE)):
+                         ("share", ph.SHARE_RE), ("flat", ph.FLAT_RE), ("nobase", ph.NO_BASE_RE),
+                         ("execution", fph.EXECUTION_RE), ("comp", fph.BUDGET_COMPARISON_RE)):
             found += [(kind, m) for m in rx.finditer(w, cs, ce)]
-        taken = [(m.start(), m.end()) for k, m in found if k in ("change", "share")]
+        taken = [(m.start(), m.end()) for k, m in found if k in ("change", "share", "execution")]
         taken += [(m.start("prior"), m.end("punit")) for k, m in found if k == "comp" and m.group("prior")]
         for m in ph.MONEY_RE.finditer(w, cs, ce):
             if not any(a <= m.start() < b for a, b in taken):
@@ -444,6 +460,12 @@ class _Parser:
             d.direction, d.direction_word = "持平", m.group()
             if d.rate is None:
                 d.rate_direction = "持平"
+        elif kind == "execution":
+            # 完成(全年)预算(84.82万元)的73.2%: the 完成率 of the statement it follows, and its budget base
+            d = cur if cur is not None and cur.execution is None and not own else fresh()
+            d.execution = Percent.parse(ph.clean_number(m.group("pnum") or m.group("pnum2")))
+            if m.group("bnum"):
+                d.budget = Amount.parse(ph.clean_number(m.group("bnum")), m.group("bunit"))
         else:  # nobase
             d = cur if cur is not None else fresh()
             d.no_base = True
@@ -517,6 +539,66 @@ class _Parser:
             self.unparsed.append((s, self.text[s:e].strip(), "数字未归入任何陈述：" + "、".join(loose)))
 
 
+# ---------------------------------------------------------------- 决算 forms
+
+def _classification_head(sentence: str) -> str:
+    """A sentence that only names a 类/款/项 subject (「1.农林水支出（类）农业农村（款）行政运行（项）」),
+    for the figures of the next sentence (「年初预算为…万元，支出决算为…万元，完成年初预算的…%」)."""
+    text = sentence.strip(" 。；;")
+    if not fph.CLASSIFICATION_HEAD_RE.search(text) or ph.FIGURE_RE.search(text):
+        return ""
+    lead = ph.ENUM_RE.match(text)
+    return text[lead.end():] if lead else text
+
+
+def _execution_tail(last: _Draft | None, drafts: list[_Draft], text: str) -> list[_Draft]:
+    """「…支出总计1741.75万元，…降低2.99%；完成年初预算100%，决算数大于预算数55.93万元，主要原因…」: a sentence that opens
+    with a 完成率 of no subject continues the statement before it (which has an amount and no 完成率 yet); the
+    「决算数大于/小于预算数X万元」 that follows is that statement's difference to its budget, not an amount of its own."""
+    if last is None or last.amount is None or last.execution is not None or not drafts:
+        return drafts
+    first = drafts[0]
+    if first.subject or first.amount is not None or first.change is not None or first.rate is not None \
+            or first.execution is None:
+        return drafts
+    last.execution, last.budget = first.execution, first.budget or last.budget
+    for sp in first.spans:
+        last.take(*sp)
+    rest = drafts[1:]
+    if rest and fph.SIDE_RE.fullmatch(squash_subject(rest[0].subject)) and rest[0].amount is not None \
+            and rest[0].change is None and rest[0].rate is None:
+        for sp in rest[0].spans:
+            last.take(*sp)
+        rest = rest[1:]
+    return rest
+
+
+def squash_subject(subject: str) -> str:
+    return re.sub(r"\s+", "", subject)
+
+
+def _final_forms(drafts: list[_Draft], head: str, text: str) -> None:
+    """The drafts of one sentence: 「年初预算为A万元，支出决算为B万元」 gives B's statement the budget A (and
+    the subject of A with 决算 for 预算 when B names only 支出决算); a subject that is only 年初预算 / 支出决算
+    takes the classification subject of the sentence before."""
+    bare_budget = r"(?:年初|全年|年度|调整后?的?)?预算(?:数)?"
+    bare_final = r"(?:支出)?决算(?:支出)?(?:数)?"
+    if head:
+        for d in drafts:
+            if re.fullmatch(bare_budget, d.subject) or re.fullmatch(bare_final, d.subject):
+                d.subject = head + d.subject
+    for a, b in zip(drafts, drafts[1:]):
+        said_a, said_b = text[a.start:a.end], text[b.start:b.end]
+        budget = fph.is_budget_subject(a.subject) or fph.is_budget_subject(fph.AMOUNT_TAIL_RE.sub("", said_a))
+        final = fph.is_final_subject(b.subject) or fph.is_final_subject(fph.AMOUNT_TAIL_RE.sub("", said_b))
+        if (budget and final and a.amount is not None and a.change is None and a.rate is None
+                and b.amount is not None and b.budget is None):
+            b.budget = a.amount
+            stem = fph.BUDGET_SUBJECT_RE.sub("", a.subject)
+            if stem and re.fullmatch(bare_final, b.subject):
+                b.subject = stem + (b.subject[2:] if stem.endswith("支出") and b.subject.startswith("支出") else b.subject)
+
+
 # ---------------------------------------------------------------- topics
 
 def topic_of(subject: str, section: str, code: str | None) -> str:
@@ -585,7 +667,8 @@ def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple
     p.run()
     out = []
     for d in p.drafts:
-        if d.amount is None and d.change is None and d.rate is None and d.share is None and d.count is None:
+        if d.amount is None and d.change is None and d.rate is None and d.share is None and d.count is None \
+                and d.execution is None:
             continue
         code = resolve_code(d.subject, tables) if d.subject and d.count is None else None
         out.append(Statement(
@@ -593,7 +676,8 @@ def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple
             quote=par.text[d.start:d.end].strip(), section=section, change=d.change, direction=d.direction,
             direction_word=d.direction_word, rate=d.rate, rate_direction=d.rate_direction, rate_word=d.rate_word,
             share=d.share, share_of=d.share_of, reason=d.reason, prior_stated=d.prior, no_base=d.no_base,
-            hedged=d.hedged, comparison=d.comparison, topic=_topic(d, par.text, section, code)))
+            hedged=d.hedged, comparison=d.comparison, topic=_topic(d, par.text, section, code),
+            budget=d.budget, execution=d.execution))
     unparsed = [Unparsed(par.page_at(off), t, why) for off, t, why in p.unparsed]
     return out, unparsed
 

@@ -295,6 +295,20 @@ def _empty_note(pages: list[Page], seg: _Segment) -> str:
     return text.strip() if _EMPTY_NOTE_RE.search(text) else ""
 
 
+_NUMBERING_LABEL_RE = re.compile(r"^(?:栏次|行次|栏号)$")
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """A band numbering the columns under the header (「栏次 | 1 | 2 | 3 …」 of the 决算 templates): no row."""
+    filled = [_norm(c) for c in cells if c.strip()]
+    if len(filled) < 3:
+        return False
+    label = [c for c in filled if not c.isdigit()]
+    numbers = [int(c) for c in filled if c.isdigit()]
+    return (len(label) <= 1 and all(_NUMBERING_LABEL_RE.match(c) for c in label) and bool(label)
+            and numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 1 + len(label))
+
+
 def _collect(pages, segs):
     """Body bands (cells, page, first band of a continuation page) over all segments, header paths
     of the first segment, stray words."""
@@ -319,7 +333,7 @@ def _collect(pages, segs):
         opens = si > 0
         for cells in g.cells:
             cells = _aligned(list(cells), g.columns, first.columns)
-            if any(cells):
+            if any(cells) and not _column_numbers(cells):
                 bands.append((cells, page.number, opens))
                 opens = False
     return bands, header, stray

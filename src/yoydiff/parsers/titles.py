@@ -20,6 +20,23 @@ MAX_TITLE_CHARS = 40
 # (kind, words that must all occur, words that must not occur); first match wins, most specific first.
 _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("performance", ("绩效目标",), ()),
+    # 决算 tables (财政部 部门决算公开 template and its local variants): a title that says 决算
+    ("final_three_public", ("决算", "三公"), ()),
+    ("final_office_cost", ("决算", "机关运行经费"), ()),
+    ("final_procurement", ("决算", "政府采购"), ()),
+    ("final_gpb_project", ("决算", "一般公共预算", "项目支出"), ()),
+    ("final_gpb_basic", ("决算", "一般公共预算", "基本支出"), ()),
+    ("final_gpb_detail", ("决算", "一般公共预算", "支出", "明细"), ()),
+    ("final_gpb_expense", ("决算", "一般公共预算", "支出"), ("收入",)),
+    ("final_fund", ("决算", "政府性基金"), ()),
+    ("final_soe", ("决算", "国有资本经营"), ()),
+    ("final_fiscal_detail", ("决算", "财政拨款", "支出", "明细"), ("收入",)),
+    ("final_fiscal_overview", ("决算", "财政拨款", "收入支出"), ()),
+    ("final_fiscal_overview", ("决算", "财政拨款", "收支"), ()),
+    ("final_overview", ("决算", "收入支出"), ()),
+    ("final_overview", ("决算", "收支"), ()),
+    ("final_income", ("决算", "收入"), ("支出",)),
+    ("final_expense", ("决算", "支出"), ("收入",)),
     ("three_public", ("三公",), ()),
     ("entrusted", ("委托业务",), ()),
     ("carryover", ("结转结余",), ("收支", "收入")),

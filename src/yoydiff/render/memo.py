@@ -15,7 +15,7 @@ from pathlib import Path
 from ..core import Document, Unparsed
 from ..errors import InputError
 from ..numbers import fmt_amount
-from ..results import SEVERITIES, SEVERITY_RANK, Change, Finding, Match, Report
+from ..results import COMPARISONS, SEVERITIES, SEVERITY_RANK, Change, Finding, Match, Report
 from . import charts
 from .fonts import cjk_font
 
@@ -167,6 +167,9 @@ class Memo:
     units: tuple[Section, ...]
     warnings: tuple[str, ...]
     charts: dict
+    comparison: str = ""                          # what the pair compares (results.COMPARISONS), "" for check
+    kicker: str = "预算变动审查备忘录"               # the cover's kind of memo
+    disclosure: str = "部门预算公开文件"              # what was compared, as the cover names it
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -190,7 +193,7 @@ def document_total(doc: Document | None) -> Decimal | None:
     if doc is None:
         return None
     for kind in ("overview", "income", "expense"):
-        t = doc.table(kind)
+        t = doc.table_like(kind)
         if t is None:
             continue
         for word in TOTAL_WORDS:
@@ -262,6 +265,15 @@ UNIT_GROUPS = (("新增预算单位", ("new",)), ("撤销或合并的预算单�
                ("更名的预算单位", ("renamed", "split", "review")))
 
 
+MEMO_KIND = {"final": "决算变动", "execution": "预算执行"}
+
+
+def _memo_kind(report: Report) -> str:
+    if report.old is None:
+        return "决算" if report.new.kind == "决算" else "预算变动"
+    return MEMO_KIND.get(report.comparison, "预算变动")
+
+
 def build(report: Report, font: str = "Noto Serif CJK SC") -> Memo:
     """Everything the memo and the exports show, computed once from the report."""
     new, old = report.new, report.old
@@ -292,7 +304,14 @@ def build(report: Report, font: str = "Noto Serif CJK SC") -> Memo:
     units = [m for m in report.matches if m.what == "unit"]
     return Memo(
         department=department,
-        title=f"{department}{labels['old'][:5] + '—' if old else ''}{labels['new'][:5]}预算变动审查备忘录",
+        title=(f"{department}{new.year or ''}年度预算执行审查备忘录" if report.comparison == "execution" else
+               f"{department}{labels['old'][:5] + '—' if old else ''}{labels['new'][:5]}"
+               f"{_memo_kind(report)}审查备忘录"),
+        comparison=COMPARISONS.get(report.comparison, ""),
+        kicker=f"{_memo_kind(report)}审查备忘录",
+        disclosure={"final": "部门决算公开文件", "execution": "部门预算、决算公开文件",
+                    "mixed": "部门预算、决算公开文件"}.get(report.comparison,
+                                                     "部门决算公开文件" if new.kind == "决算" else "部门预算公开文件"),
         old=doc_info(old, "old") if old else None, new=doc_info(new, "new"), total=total,
         counts=tuple((s, SEVERITY_LABEL[s], report.count(s)) for s in SEVERITIES),
         errors=tuple(v for v in views if v.finding.severity == "error"),
