@@ -102,7 +102,8 @@ def test_final_with_final(docs):
     report = compare(docs["f2024"], docs["f2025"])
     assert report.comparison == "final"
     assert report_to_json(report)["comparison_text"] == "上年决算与本年决算"
-    assert not [f for f in report.findings if f.doc == "old" or f.check == "prior"]
+    # the catalogue has not seen the 213 codes of this fictional department: one notice, not a slip
+    assert not [f for f in report.findings if (f.doc == "old" and f.check != "catalogue") or f.check == "prior"]
     ch = {c.code: c for c in report.changes if c.section == "functional"}
     assert (ch["2130101"].old, ch["2130101"].new) == (build.figures(2024).lines[4].basic,
                                                        build.figures(2025).lines[4].basic)
