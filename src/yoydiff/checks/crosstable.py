@@ -103,7 +103,8 @@ def code_cells(t: Table | None, code: str, *names: str) -> list[Cell]:
     j = column(t, *names) if names else 0
     if j is None:
         return []
-    return [Cell(t, r, j, f"{' '.join(code_parts(r))} {r.name} {t.columns[j].leaf}")
+    leaf = t.columns[j].leaf if j < len(t.columns) else ""    # a table read without its header
+    return [Cell(t, r, j, f"{' '.join(code_parts(r))} {r.name} {leaf}".strip())
             for r in t.rows if r.code == code and code_parts(r) and not r.project]
 
 

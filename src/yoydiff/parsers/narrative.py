@@ -34,6 +34,8 @@ YOY = "上年预算"
 # How far short of the right margin a line may end and still run on: the width of the longest token a
 # line breaker keeps whole (a figure with its unit and punctuation, "10,317.70万元，").
 EARLY_BREAK_EMS = 5
+# A vertical gap between two lines of a page larger than this many ems is a blank line: a paragraph break.
+PARAGRAPH_GAP_EMS = 1.5
 # The first paragraph of a project block: （一）项目名称：…; the block runs to the next 一、 heading.
 PROJECT_START_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）])?\s*项目名称\s*[:：]")
 _GENERIC = {"", "预算数", "预算", "金额", "价值", "合计", "共计", "总计", "其中", "资金", "预算金额", "计", "共",
@@ -156,15 +158,17 @@ def paragraphs(pages: list[Page], regions: dict | None = None) -> list[Paragraph
             indented = ln.x0 > left + 0.8 * size
             new = prev is None
             if prev is not None:
-                pline, pright, psize = prev
+                pline, pright, psize, ppage = prev
                 ends = pline.text.rstrip()[-1:] in ph.TERMINAL
                 # a justified line breaks early before a token that cannot be split ("81.2%，", "（项）")
                 full = pline.x1 >= pright - (1.2 if ends or indented else EARLY_BREAK_EMS) * psize
                 new = not full or (indented and (ends or bool(ph.ENUM_RE.match(text))))
+                # a blank line's height between two lines of a page is a paragraph break
+                new = new or (ppage == page.number and ln.top - pline.bottom > PARAGRAPH_GAP_EMS * psize)
             if new:
                 raw.append([])
             raw[-1].append((text, page.number))
-            prev = (ln, right, size)
+            prev = (ln, right, size, page.number)
     # A paragraph cut without closing punctuation (the source split it at a page) continues.
     merged: list[list[tuple[str, int]]] = []
     for part in raw:
