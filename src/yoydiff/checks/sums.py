@@ -15,7 +15,7 @@ from ..numbers import Amount, Interval
 from ..results import Finding
 from .rules import (BLANK, BLANK_AS_ZERO, HEDGED_NOTE, SUM_VERDICT, ZERO, amount_iv, cause_from_row, distance, fig_iv,
                     hedged, printed_like, rule_text, squash, statement_finding)
-from .shares import TOTAL_TOPICS, is_three_public_whole, three_public_key
+from .counterparts import whole_and_parts
 
 TWO_SIDED = ("overview", "fiscal_overview")   # income left, spending right: no column sums
 TOTAL_WORDS = ("总计", "合计")
@@ -375,52 +375,9 @@ def _signed(s: Statement) -> tuple[Interval, Decimal] | None:
     return s.change.interval.scale(k), s.change.value * k
 
 
-def _three_public_parts(parts: list[Statement]) -> list[Statement] | None:
-    cat: dict[str, Statement] = {}
-    for s in parts:
-        key = three_public_key(s.subject)
-        if key and key not in cat:
-            cat[key] = s
-    vehicles = [cat["vehicles"]] if "vehicles" in cat else \
-        [cat[k] for k in ("purchase", "running") if k in cat] if {"purchase", "running"} <= cat.keys() else None
-    if vehicles is None or "abroad" not in cat or "reception" not in cat:
-        return None
-    return [cat["abroad"], cat["reception"]] + vehicles
-
-
-def whole_and_parts(sts: tuple[Statement, ...]) -> list[tuple[Statement, list[Statement]]]:
-    """Narrative wholes and their complete lists of parts (基本 + 项目, income sources whose shares
-    add up to 100%, the 三公 categories)."""
-    out = []
-    for i, w in enumerate(sts):
-        if w.topic in TOTAL_TOPICS:
-            nxt = []
-            for s in sts[i + 1:]:
-                if s.topic in TOTAL_TOPICS or is_three_public_whole(s):
-                    break
-                nxt.append(s)
-            bp = [s for s in nxt if s.topic in ("basic", "project")]
-            if sorted(s.topic for s in bp) == ["basic", "project"]:
-                out.append((w, bp))
-            for topic in ("income_source", "item"):
-                ps = [s for s in nxt if s.topic == topic and s.share is not None]
-                if len(ps) >= 2 and Interval.total(s.share.interval for s in ps).meets(Interval.exact(Decimal(100))):
-                    out.append((w, ps))
-        elif is_three_public_whole(w):
-            nxt = []
-            for s in sts[i + 1:]:
-                if s.topic != "three_public" or is_three_public_whole(s):
-                    break
-                nxt.append(s)
-            ps = _three_public_parts(nxt)
-            if ps:
-                out.append((w, ps))
-    return out
-
-
 def check_statement_sums(doc: Document, role: str) -> list[Finding]:
     out = []
-    for w, parts in whole_and_parts(doc.statements):
+    for w, parts in whole_and_parts(doc.statements, doc.kind):
         if w.amount is not None and all(p.amount is not None for p in parts):
             out += _part_sum(w, parts, role, "amount", w.amount.interval, w.amount.value, w.amount,
                              [(p.amount.interval, p.amount.value) for p in parts])

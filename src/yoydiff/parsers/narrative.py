@@ -28,6 +28,7 @@ from ..core import Statement, Table, Unparsed
 from ..numbers import Amount, Percent
 from ..pdf import Page, TextLine
 from . import phrases as ph
+from .scope import compatible, only_basis, stem
 from .subjects import resolve_code
 
 YOY = "上年预算"
@@ -315,6 +316,7 @@ class _Parser:
         self.drafts: list[_Draft] = []
         self.unparsed: list[tuple[int, str, str]] = []   # (offset, text, reason)
         self.covered: list[tuple[int, int]] = []
+        self.sentence_start = 0
 
     def run(self) -> None:
         for s, e in _sentences(self.f):
@@ -328,6 +330,7 @@ class _Parser:
 
     # one sentence, on a working copy `w` where processed parentheses are blanked
     def _sentence(self, w: str, s: int, e: int) -> None:
+        self.sentence_start = s
         cur: _Draft | None = None
         pending, pending_start = "", None
         listed: list[_Draft] = []
@@ -409,6 +412,9 @@ class _Parser:
 
     def _apply(self, kind, m, cur, own, gap_start, pending, pending_start, comp):
         def fresh() -> _Draft:
+            if own and only_basis(own) and self.drafts and self.drafts[-1].start >= self.sentence_start:
+                # 「…“三公”经费支出预算为24.5万元，支出决算为11.96万元」: the same item on another basis
+                return self._new(stem(self.drafts[-1].subject) + own, gap_start)
             if own:
                 return self._new(own, gap_start)
             if pending:
@@ -606,19 +612,20 @@ _YEAR_RE = re.compile(r"(20\d\d)\s*年")
 
 
 def _subject_key(subject: str) -> str:
-    """財政拨款“三公”经费预算 and 财政拨款“三公”经费 are one subject."""
-    k = re.sub(r"[\s“”\"'‘’「」『』]", "", ph.fold(subject))
-    return re.sub(r"(?:预算数|预算|决算数|决算|数|金额)$", "", k)
+    """財政拨款“三公”经费预算, 财政拨款“三公”经费支出决算数 and 财政拨款“三公”经费 are one item (their bases
+    are told apart by parsers/scope.py)."""
+    return stem(subject)
 
 
-def carry_amounts(statements: list[Statement], year: int | None) -> list[Statement]:
+def carry_amounts(statements: list[Statement], year: int | None, kind: str | None = None) -> list[Statement]:
     """Give a change stated without its amount the amount stated for its subject earlier in the section.
 
     Only a plain amount statement (no change, rate or share of its own) of the same section can lend its
-    amount, only when its quote names no other year than the document's, and only when the section
-    states a single amount for the subject; otherwise the statement keeps amount None."""
+    amount, only when its quote names no other year than the document's, only on the same basis (a 预算
+    amount is not lent to a change of the 决算, parsers/scope.py), and only when the section states a single
+    amount for the subject on that basis; otherwise the statement keeps amount None."""
     out: list[Statement] = []
-    seen: dict[str, list[Amount]] = {}
+    seen: dict[str, list[Statement]] = {}
     section = None
     for s in statements:
         if s.section != section:
@@ -630,9 +637,9 @@ def carry_amounts(statements: list[Statement], year: int | None) -> list[Stateme
         if s.amount is not None and s.change is None and s.rate is None and s.share is None:
             years = {int(y) for y in _YEAR_RE.findall(ph.fold(s.quote))}
             if year is None or years <= {year}:
-                seen.setdefault(key, []).append(s.amount)
+                seen.setdefault(key, []).append(s)
         elif s.amount is None and (s.change is not None or s.rate is not None or s.direction == "持平"):
-            lent = seen.get(key, [])
+            lent = [x.amount for x in seen.get(key, []) if compatible(x.subject, s.subject, kind)]
             if lent and len({a.value for a in lent}) == 1:
                 s = replace(s, amount=lent[0])
         out.append(s)
@@ -646,7 +653,9 @@ def document_year(pages: list[Page]) -> int | None:
 
 def extract_statements(pages: list[Page], regions: dict[int, tuple[tuple[float, float], ...]],
                        tables: tuple[Table, ...]) -> tuple[tuple[Statement, ...], tuple[Unparsed, ...]]:
-    year = document_year(pages)
+    from .meta import extract_meta
+    meta = extract_meta(pages)
+    year, kind = meta.year, meta.kind
     levels: dict[int, str] = {}
     statements: list[Statement] = []
     unparsed: list[Unparsed] = []
@@ -666,7 +675,7 @@ def extract_statements(pages: list[Page], regions: dict[int, tuple[tuple[float, 
         st, un = _statements(par, section, year, tables)
         statements += st
         unparsed += un
-    return tuple(carry_amounts(statements, year)), tuple(unparsed)
+    return tuple(carry_amounts(statements, year, kind)), tuple(unparsed)
 
 
 def is_yoy(s: Statement) -> bool:

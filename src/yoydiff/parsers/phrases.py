@@ -51,7 +51,7 @@ AMOUNT_UP = ("增加", "增支", "增长", "上升", "提高", "多", "增")
 AMOUNT_DOWN = ("减少", "减支", "下降", "降低", "压缩", "节约", "少", "减")
 # Words attached to a rate, normalised to 增长 / 下降.
 RATE_UP = ("增长率", "增幅", "增长", "上升", "提高", "增加", "增")
-RATE_DOWN = ("减少率", "下降率", "减幅", "降幅", "下降", "降低", "减少", "减")
+RATE_DOWN = ("负增长", "减少率", "下降率", "减幅", "降幅", "下降", "降低", "减少", "减")
 
 _alt = lambda words: "|".join(sorted(words, key=len, reverse=True))  # noqa: E731
 HEDGE = r"(?:约|近|将近|大约|超过|逾)"

@@ -1,0 +1,127 @@
+"""The one place that decides what a narrative statement's figure must be compared with.
+
+A share (占 p%) is of one whole: the total the text names (占收入总计的, 占“三公”经费的), else the total of the part's
+own family (an income source of the income total, 基本/项目支出 of the spending total, a 三公 item of the 三公
+total), stated before it, never smaller than the part and on the same basis (parsers/scope.py: a 决算 part is
+not divided by the 预算 total). Parts that must add up to a stated whole (基本 + 项目 = the spending total; the
+三公 items = the 三公 total; shares of one list that add to 100 %) are found here too, on the whole's basis.
+When no counterpart can be identified with confidence the checks report `insufficient`, never an error
+against another figure.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..core import Statement
+from ..numbers import Interval
+from ..parsers.scope import compatible
+from .rules import squash
+
+TOTAL_TOPICS = ("income_total", "expense_total", "gpb_total")
+# The totals a part's share may be of, by the part's topic (nearest preceding one wins).
+WHOLE_TOPICS = {
+    "income_source": ("income_total",),
+    "basic": ("expense_total", "gpb_total"),
+    "project": ("expense_total", "gpb_total"),
+    "item": ("gpb_total", "expense_total"),
+}
+
+
+# 三公 categories by the words of their names, most specific first ("whole" for the 三公 total).
+THREE_PUBLIC_WORDS = (("whole", ("三公",)), ("abroad", ("出国",)), ("reception", ("接待",)),
+                      ("vehicles", ("购置及运行", "购置和运行")), ("purchase", ("购置",)), ("running", ("运行",)))
+
+
+def three_public_key(name: str) -> str | None:
+    """Which 三公 category a row, column or subject names: whole, abroad, reception, vehicles, purchase, running."""
+    t = squash(name)
+    return next((key for key, words in THREE_PUBLIC_WORDS if any(w in t for w in words)), None)
+
+
+def whole_topic(share_of: str) -> str | None:
+    """The total topic a printed 占…的 names (占收入总计的 → income_total)."""
+    t = squash(share_of)
+    if "三公" in t:
+        return "three_public"
+    if "当年拨款" in t or "一般公共预算" in t or "财政拨款" in t:
+        return "gpb_total"
+    if "收入" in t:
+        return "income_total"
+    if "支出" in t:
+        return "expense_total"
+    return None
+
+
+def is_three_public_whole(s: Statement) -> bool:
+    return s.topic == "three_public" and three_public_key(s.subject) == "whole"
+
+
+def find_whole(statements: tuple[Statement, ...], i: int, kind: str | None = None) -> Statement | None:
+    """The statement whose amount statement i's share is of: the nearest preceding total of the
+    topic the text names (share_of), else of the part's topic family; None when it cannot be identified."""
+    s = statements[i]
+    if s.share_of:
+        topic = whole_topic(s.share_of)
+        topics = (topic,) if topic else ()
+    elif s.topic == "three_public":
+        topics = ("three_public",)
+    else:
+        topics = WHOLE_TOPICS.get(s.topic, ())
+    for w in reversed(statements[:i]):
+        if w.amount is None or w.share is not None or w.topic not in topics:
+            continue
+        if w.topic == "three_public" and not is_three_public_whole(w):
+            continue
+        if not compatible(w.subject, s.subject, kind) or not compatible(w.subject, s.section, kind):
+            continue   # the 预算 total is not the whole of a 决算 part
+        if s.amount is not None and w.amount.interval.hi < s.amount.interval.lo:
+            continue   # a whole is never smaller than its part
+        return w
+    return None
+
+
+
+def _three_public_parts(parts: list[Statement]) -> list[Statement] | None:
+    cat: dict[str, Statement] = {}
+    for s in parts:
+        key = three_public_key(s.subject)
+        if key and key not in cat:
+            cat[key] = s
+    vehicles = [cat["vehicles"]] if "vehicles" in cat else \
+        [cat[k] for k in ("purchase", "running") if k in cat] if {"purchase", "running"} <= cat.keys() else None
+    if vehicles is None or "abroad" not in cat or "reception" not in cat:
+        return None
+    return [cat["abroad"], cat["reception"]] + vehicles
+
+
+def whole_and_parts(sts: tuple[Statement, ...], kind: str | None = None) -> list[tuple[Statement, list[Statement]]]:
+    """Narrative wholes and their complete lists of parts (基本 + 项目, income sources whose shares
+    add up to 100%, the 三公 categories)."""
+    out = []
+    for i, w in enumerate(sts):
+        if w.topic in TOTAL_TOPICS:
+            nxt = []
+            for s in sts[i + 1:]:
+                if s.topic in TOTAL_TOPICS or is_three_public_whole(s):
+                    break
+                nxt.append(s)
+            nxt = [s for s in nxt if compatible(w.subject, s.subject, kind)]
+            bp = [s for s in nxt if s.topic in ("basic", "project")]
+            if sorted(s.topic for s in bp) == ["basic", "project"]:
+                out.append((w, bp))
+            for topic in ("income_source", "item"):
+                ps = [s for s in nxt if s.topic == topic and s.share is not None]
+                if len(ps) >= 2 and Interval.total(s.share.interval for s in ps).meets(Interval.exact(Decimal(100))):
+                    out.append((w, ps))
+        elif is_three_public_whole(w):
+            nxt = []
+            for s in sts[i + 1:]:
+                if s.topic != "three_public" or is_three_public_whole(s):
+                    break
+                nxt.append(s)
+            ps = _three_public_parts([s for s in nxt if compatible(w.subject, s.subject, kind)])
+            if ps:
+                out.append((w, ps))
+    return out
+
+
