@@ -10,10 +10,12 @@ against another figure.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from ..core import Statement
+from ..core import Document, Statement
 from ..numbers import Interval
+from ..parsers.phrases import fold
 from ..parsers.scope import compatible
 from .rules import squash
 
@@ -43,6 +45,10 @@ def whole_topic(share_of: str) -> str | None:
     t = squash(share_of)
     if "三公" in t:
         return "three_public"
+    if "项目支出" in t:
+        return "project"
+    if "基本支出" in t:
+        return "basic"
     if "当年拨款" in t or "一般公共预算" in t or "财政拨款" in t:
         return "gpb_total"
     if "收入" in t:
@@ -50,6 +56,16 @@ def whole_topic(share_of: str) -> str | None:
     if "支出" in t:
         return "expense_total"
     return None
+
+
+# The funds a total may be of, narrowest last: 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营预算.
+FUNDS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营")
+
+
+def names_same_funds(share_of: str, subject: str) -> bool:
+    """A whole named by its funds (占财政拨款支出的, 占一般公共预算的) is a total of those funds, not of others."""
+    named = [f for f in FUNDS if f in squash(share_of)]
+    return not named or any(f in squash(subject) for f in named)
 
 
 def is_three_public_whole(s: Statement) -> bool:
@@ -72,6 +88,8 @@ def find_whole(statements: tuple[Statement, ...], i: int, kind: str | None = Non
             continue
         if w.topic == "three_public" and not is_three_public_whole(w):
             continue
+        if s.share_of and not names_same_funds(s.share_of, w.subject):
+            continue   # 占财政拨款支出的 is not a share of the 一般公共预算 alone
         if not compatible(w.subject, s.subject, kind) or not compatible(w.subject, s.section, kind):
             continue   # the 预算 total is not the whole of a 决算 part
         if s.amount is not None and w.amount.interval.hi < s.amount.interval.lo:
@@ -106,7 +124,8 @@ def whole_and_parts(sts: tuple[Statement, ...], kind: str | None = None) -> list
                     break
                 nxt.append(s)
             nxt = [s for s in nxt if compatible(w.subject, s.subject, kind)]
-            bp = [s for s in nxt if s.topic in ("basic", "project")]
+            # 基本 + 项目 are the parts of a total stated in the same section, not of one stated sections before
+            bp = [s for s in nxt if s.topic in ("basic", "project") and s.section == w.section]
             if sorted(s.topic for s in bp) == ["basic", "project"]:
                 out.append((w, bp))
             for topic in ("income_source", "item"):
@@ -125,3 +144,22 @@ def whole_and_parts(sts: tuple[Statement, ...], kind: str | None = None) -> list
     return out
 
 
+
+
+# Spending that is neither 基本 nor 项目支出: a spending total may hold it, so 基本 + 项目 ≠ 总计 proves nothing.
+OTHER_SPENDING_RE = re.compile(r"预留|机动经费|机动支出|结转下年|年末结转|上缴上级|经营支出|对附属单位补助|事业单位经营")
+
+
+def other_spending(doc: Document) -> str:
+    """The name of a spending part besides 基本/项目支出 that the document prints (a statement or a table
+    row or column), or ""."""
+    for s in doc.statements:
+        m = OTHER_SPENDING_RE.search(fold(s.subject + s.quote))
+        if m:
+            return m.group()
+    for t in doc.tables:
+        for text in [r.name for r in t.rows] + [c.label for c in t.columns]:
+            m = OTHER_SPENDING_RE.search(fold(text))
+            if m:
+                return m.group()
+    return ""

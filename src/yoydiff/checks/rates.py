@@ -54,20 +54,30 @@ def check_rate(s: Statement, role: str) -> list[Finding]:
         return []
     stated = _abs(s.rate)
     what = _words(s)
-    if s.amount is None:
+    if s.amount is None and s.prior_stated is None:
         return [statement_finding("rate", "insufficient", role, s, what, "",
                                   "未列示本年数，无法推算上年数，增减率无从复核")]
-    prior = prior_of(s.amount.interval, s.change.interval, direction)
+    if s.amount is None:
+        prior = s.prior_stated.interval           # the base stated outright: 增减率 = 增减额 ÷ 上年数
+        prior_text = f"所述上年数 {fig_iv(s.prior_stated)}"
+    else:
+        prior = prior_of(s.amount.interval, s.change.interval, direction)
+        prior_text = _prior_text(s, direction, prior)
+        if s.prior_stated is not None and prior.meets(s.prior_stated.interval):
+            # both years stated: the base is what both allow (check_prior_stated reports when they do not meet)
+            given = s.prior_stated.interval
+            prior = Interval(max(prior.lo, given.lo), min(prior.hi, given.hi))
+            prior_text += f"，所述上年数 {fig_iv(s.prior_stated)}，上年数 ∈ {amount_iv(prior, s.prior_stated)}"
     if prior.lo <= 0:
         if prior.hi >= 0:
             return []   # zero base: check_zero_base reports it
         return [statement_finding("rate", "insufficient", role, s, what, "",
-                                  _prior_text(s, direction, prior) + "，为负数：各数不能同时正确，无法判断何者有误")]
+                                  prior_text + "，为负数：各数不能同时正确，无法判断何者有误")]
     rate = _rate(s.change.interval, prior)
     v = verdict(rate, stated)
     if v == MEETS:
         return []
-    rule = rule_text(_prior_text(s, direction, prior),
+    rule = rule_text(prior_text,
                      f"{RATE_NAME[direction]} = {CHANGE_NAME[direction]} ÷ 上年数 ∈ {fmt_iv(rate, 4, '%')}",
                      f"所述 {fig_iv(stated)}", verdict=VERDICT[v])
     expected = printed(rate.mid, stated.text) + "%"
@@ -82,6 +92,8 @@ def check_rate(s: Statement, role: str) -> list[Finding]:
 
 
 def _rate_cause(s: Statement, stated: Percent, direction: str, rate: Interval) -> str:
+    if s.amount is None:
+        return transposition_cause(str(stated), rate)
     on_current = _rate(s.change.interval, s.amount.interval)
     if on_current is not None and verdict(on_current, stated) != MISMATCH:
         return f"{RATE_NAME[direction]}以本年数为分母计算"

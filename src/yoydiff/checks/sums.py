@@ -15,7 +15,7 @@ from ..numbers import Amount, Interval
 from ..results import Finding
 from .rules import (BLANK, BLANK_AS_ZERO, HEDGED_NOTE, SUM_VERDICT, ZERO, amount_iv, cause_from_row, distance, fig_iv,
                     hedged, printed_like, rule_text, squash, statement_finding)
-from .counterparts import whole_and_parts
+from .counterparts import other_spending, whole_and_parts
 
 TWO_SIDED = ("overview", "fiscal_overview")   # income left, spending right: no column sums
 TOTAL_WORDS = ("总计", "合计")
@@ -377,18 +377,22 @@ def _signed(s: Statement) -> tuple[Interval, Decimal] | None:
 
 def check_statement_sums(doc: Document, role: str) -> list[Finding]:
     out = []
+    other = other_spending(doc)
     for w, parts in whole_and_parts(doc.statements, doc.kind):
+        caveat = ""
+        if other and {p.topic for p in parts} == {"basic", "project"}:
+            caveat = f"文件另列有“{other}”等基本支出、项目支出以外的支出，总额可含此部分，不能认定为差错"
         if w.amount is not None and all(p.amount is not None for p in parts):
             out += _part_sum(w, parts, role, "amount", w.amount.interval, w.amount.value, w.amount,
-                             [(p.amount.interval, p.amount.value) for p in parts])
+                             [(p.amount.interval, p.amount.value) for p in parts], caveat)
         sw, sp = _signed(w), [_signed(p) for p in parts]
         if w.change is not None and sw is not None and all(x is not None for x in sp):
-            out += _part_sum(w, parts, role, "change", sw[0], sw[1], w.change, sp)
+            out += _part_sum(w, parts, role, "change", sw[0], sw[1], w.change, sp, caveat)
     return out
 
 
 def _part_sum(w: Statement, parts: list[Statement], role: str, what: str, whole: Interval, whole_v: Decimal,
-              like: Amount, vals: list[tuple[Interval, Decimal]]) -> list[Finding]:
+              like: Amount, vals: list[tuple[Interval, Decimal]], caveat: str = "") -> list[Finding]:
     total = Interval.total(v[0] for v in vals)
     exact = sum((v[1] for v in vals), Decimal(0))
     if exact == whole_v:
@@ -403,6 +407,8 @@ def _part_sum(w: Statement, parts: list[Statement], role: str, what: str, whole:
                      verdict=SUM_VERDICT[severity])
     if severity == "error" and (hedged(w) or any(hedged(p) for p in parts)):
         return [statement_finding("sum", "insufficient", role, w, fmt(whole_v), fmt(exact), f"{rule}；{HEDGED_NOTE}")]
+    if severity == "error" and caveat:
+        return [statement_finding("sum", "insufficient", role, w, fmt(whole_v), fmt(exact), f"{rule}；{caveat}")]
     return [statement_finding("sum", severity, role, w, fmt(whole_v), fmt(exact), rule,
                               distance=distance(whole_v, exact, like))]
 

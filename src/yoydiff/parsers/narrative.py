@@ -241,6 +241,7 @@ def clean_subject(text: str) -> str:
     s = ph.fold(text).strip(" 、，,；;：:")
     s = ph.ENUM_RE.sub("", s)
     s = re.sub(r"^\s*其中\s*[：:，,]?", "", s)
+    s = re.sub(r"^\s*(?:两者)?(?:对比|相比|比较)\s*", "", s)
     s = re.sub(_ORG, "", s)
     s = re.sub(r"^\s*(?:截至)?\s*20\d\d\s*年(?:度|底)?\s*[,，]?", "", s)
     s = re.sub(r"^\s*(?:本部门|本单位|本局|我局|我单位|我部门|本年度|本年)\s*", "", s)
@@ -303,6 +304,9 @@ def _clauses(w: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if w[a:b].strip()]
 
 
+# The words before the first figure of a sentence that continues the previous one: none but a comparison
+# and a direction word (「；对比减少4.35万元」, 「；减少率35.22%」, 「；增幅为」).
+_CONTINUATION_RE = re.compile(r"^\s*(?:两者)?(?:对比|相比|比较|同比)?[增减降升幅率少多加长低为了下上提高\s]*$")
 _PAREN_RE = re.compile(r"[（(][^（）()]*?(?:万元|元|%)[^（）()]*[)）]")
 
 
@@ -325,13 +329,18 @@ class _Parser:
                 if ph.MONEY_RE.search(pm.group()) and re.search(ph.CJK, pm.group()[1:3]):
                     self._sentence(self.f, pm.start() + 1, pm.end() - 1)
                     w = w[:pm.start()] + " " * (pm.end() - pm.start()) + w[pm.end():]
+            # a sentence after ；that names no subject of its own continues the last statement before it
+            # (「2016年预算8万元，2015年预算12.5万元；对比减少4.35万元；减少率35.22%」)
+            lead = re.split(r"\d", self.f[s:e], maxsplit=1)[0]
+            cont = s > 0 and self.f[s - 1] in "；;" and bool(_CONTINUATION_RE.match(lead))
+            self.carry = self.drafts[-1] if self.drafts and cont else None
             self._sentence(w, s, e)
             self._leftovers(s, e)
 
     # one sentence, on a working copy `w` where processed parentheses are blanked
     def _sentence(self, w: str, s: int, e: int) -> None:
         self.sentence_start = s
-        cur: _Draft | None = None
+        cur: _Draft | None = getattr(self, "carry", None)
         pending, pending_start = "", None
         listed: list[_Draft] = []
         for cs, ce in _clauses(w, s, e):
@@ -405,6 +414,14 @@ class _Parser:
                 last_end = m.end()
         return out
 
+    def _prior_year(self, start: int, end: int) -> bool:
+        """The words before an amount name the previous year and not this one (「2016年度…为」 in 2017)."""
+        if self.year is None:
+            return False
+        words = re.split(r"[（(，,：:]|相比|比较", self.f[start:end])[-1]      # back to the nearest boundary
+        years = {int(y) for y in re.findall(r"(20\d\d)\s*年", words)}
+        return self.year - 1 in years and self.year not in years
+
     def _new(self, subject: str, start: int) -> _Draft:
         d = _Draft(subject, start, start)
         self.drafts.append(d)
@@ -429,7 +446,11 @@ class _Parser:
                 d.amount = _money(m)
                 d.take(m.start(), m.end())
             return d
-        if kind == "amount":
+        if kind == "amount" and self._prior_year(gap_start, m.start()):
+            # 「（2016年度部门支出预算安排为8,648.07万元）」 in a 2017 document: the base, not this year's amount
+            d = cur if cur is not None and cur.prior is None and cur.change is None else fresh()
+            d.prior = _money(m)
+        elif kind == "amount":
             d = fresh() if (own or cur is None or cur.amount is not None or cur.change is not None) else cur
             d.amount = _money(m)
         elif kind == "change":
@@ -532,6 +553,8 @@ class _Parser:
 def topic_of(subject: str, section: str, code: str | None) -> str:
     """One of TOPICS, from the subject's words and the section it is printed in (section first)."""
     s, sec = subject, section
+    if re.match(r"(?:涉及|所涉|其中)", s):
+        return "other"      # 「涉及一般公共预算当年拨款5636万元」: the part of a total some projects involve, not the total
     if code or re.search(r"[（(]\s*[类款项]\s*[)）]", s):
         return "item"
     for topic, words in _SECTION_TOPICS:

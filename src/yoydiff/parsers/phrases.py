@@ -56,8 +56,9 @@ RATE_DOWN = ("负增长", "减少率", "下降率", "减幅", "降幅", "下降"
 _alt = lambda words: "|".join(sorted(words, key=len, reverse=True))  # noqa: E731
 HEDGE = r"(?:约|近|将近|大约|超过|逾)"
 CHANGE_RE = re.compile(rf"(?P<dir>{_alt(AMOUNT_UP + AMOUNT_DOWN)})\s*(?:了|为)?\s*(?P<hedge>{HEDGE})?\s*{MONEY}")
+# 压减10% / 削减 / 缩减: a policy target ("一般性支出压减10%"), not the item's change rate.
 RATE_RE = re.compile(
-    rf"(?P<rdir>[（(]减少?[)）]幅?|[（(]减[)）]幅|{_alt(RATE_UP + RATE_DOWN)})\s*(?:了|为|率为|率)?\s*(?P<rhedge>{HEDGE})?\s*{PCT}")
+    rf"(?<![压缩削核])(?P<rdir>[（(]减少?[)）]幅?|[（(]减[)）]幅|{_alt(RATE_UP + RATE_DOWN)})\s*(?:了|为|率为|率)?\s*(?P<rhedge>{HEDGE})?\s*{PCT}")
 BLANK_RATE_RE = re.compile(rf"(?:{_alt(RATE_UP + RATE_DOWN)})\s*%")
 SHARE_RE = re.compile(rf"占(?P<of>[^，,。；;%\d]{{0,24}}?)(?:的)?(?:比重|比例|比)?(?:为)?\s*{PCT}")
 FLAT_RE = re.compile(r"与上年(?:预算)?(?:相比)?持平|持平|无增减|无变化|没有变化|保持不变")
@@ -70,13 +71,15 @@ PROJECT_COUNT_RE = re.compile(
     r"项目\s*(?:共计|合计|总计|共)?\s*(?P<n>\d+)\s*[个项](?!\s*(?:万元|元|%))"
     r"|(?:共计|合计|总计|共)\s*(?:安排|实施|设置|设立)?\s*(?P<n2>\d+)\s*[个项]\s*项目")
 
+# A word that starts a change ("比上年增加10万元"): what follows it is the change, not a stated prior.
+_CHANGE_WORD = r"增|减|多|少|降|升|提高|持平|节约|压缩|为|是"
 # What the change is measured against. Group `yr` is a named year, `prior` a stated previous figure.
 COMPARISON_RE = re.compile(
     r"(?P<comp>同比|"
     r"(?:与|和|同|比|较|对比)\s*(?:之)?\s*"
     r"(?P<base>上\s*年(?:度)?|上一年(?:度)?|去年|年初|调整后?|(?P<yr>20\d\d)\s*年(?:度)?)"
     r"(?P<kind>预算执行数|执行数|预算数?|决算数?|批复数|同期)?"
-    rf"(?:的\s*(?P<prior>{NUM})\s*(?P<punit>{UNIT}))?"
+    rf"(?:(?:的\s*|(?:(?!{_CHANGE_WORD})[^\d，。；,;：:（）()%]){{0,10}}?)(?P<prior>{NUM})\s*(?P<punit>{UNIT}))?"
     r"(?:数)?\s*(?:相比|比较)?)")
 
 # Enumerators and headings at the start of a paragraph.

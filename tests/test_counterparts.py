@@ -1,0 +1,135 @@
+"""Precision first: a statement is an error only against one unambiguous counterpart read with confidence;
+built cases of each wrong-counterpart rule (issue 8) and of the figures a sentence states."""
+from yoydiff.checks import run_document_checks
+from yoydiff.checks.counterparts import find_whole, names_same_funds
+from yoydiff.checks.narrative import check_narrative
+from yoydiff.checks.rates import check_statement
+from yoydiff.checks.shares import check_shares
+from yoydiff.checks.sums import check_statement_sums
+from yoydiff.parsers.narrative import parse_paragraph
+
+from test_checks_build import doc, row, st, table
+
+EXP = [("合计",), ("基本支出",), ("项目支出",)]
+
+
+def _severities(findings, check=None):
+    return [(f.check, f.severity) for f in findings if check is None or f.check == check]
+
+
+# ---- which table figure a statement is compared with ----------------------------------------------
+
+def test_a_table_of_another_subject_is_no_total_when_the_expected_table_is_missing():
+    # the reader gave the 机关运行经费 table an overview kind: its 合计 is not the spending total
+    t = table("expense", "表8", EXP, [row("", "合计", "3,580.05", "3,580.05", None)])
+    t = t.__class__(**{**t.__dict__, "title": "一般公共预算机关运行经费支出预算表"})
+    s = st("支出预算总计", "37,188.34", topic="expense_total")
+    assert check_narrative(doc(tables=[t], statements=[s]), "new") == []
+
+
+def test_a_part_is_compared_with_its_own_column_not_with_the_whole():
+    t3 = table("expense", "表3", EXP, [row("", "合计", "28,849.38", "17,306.11", "11,543.27")])
+    sts = [st("项目支出", "11,543.27", topic="project"), st("基本支出", "17,306.11", topic="basic")]
+    assert check_narrative(doc(tables=[t3], statements=sts), "new") == []
+    bad = [st("项目支出", "11,534.27", topic="project")]
+    [f] = check_narrative(doc(tables=[t3], statements=bad), "new")
+    assert (f.severity, f.expected) == ("error", "11,543.27")
+
+
+def test_a_blank_total_cell_is_not_a_counterpart():
+    t3 = table("expense", "表3", EXP, [row("", "合计", None, "17,306.11", "11,543.27")])
+    [f] = check_narrative(doc(tables=[t3], statements=[st("支出预算总计", "28,849.38", topic="expense_total")]), "new")
+    assert f.severity == "insufficient" and "空白" in f.rule
+
+
+def test_counterparts_that_disagree_are_not_one_counterpart():
+    # the overview and the expense table disagree with each other: which one the sentence means is unknown
+    t1 = table("overview", "表1", [("收入", "金额"), ("支出", "金额")], [row("", "支出总计", "100.00", "100.00")])
+    t3 = table("expense", "表3", EXP, [row("", "合计", "120.00", "70.00", "50.00")])
+    [f] = check_narrative(doc(tables=[t1, t3], statements=[st("支出预算", "110.00", topic="expense_total")]), "new")
+    assert f.severity == "insufficient" and "不一" in f.rule
+
+
+def test_a_statement_of_another_year_is_not_compared_with_this_years_tables():
+    t3 = table("expense", "表3", EXP, [row("", "合计", "9,146.79", "5,000.00", "4,146.79")])
+    s = st("部门支出预算安排", "8,648.07", topic="expense_total", quote="2016年度部门支出预算安排为8,648.07万元")
+    assert check_narrative(doc(tables=[t3], statements=[s]), "new") == []      # the document is of 2025
+
+
+# ---- parts that must add up ------------------------------------------------------------------------
+
+def _total_basic_project(extra: str = ""):
+    text = (f"支出预算总计100.00万元。{extra}"
+            "其中：基本支出60.00万元，项目支出30.00万元。")
+    return tuple(parse_paragraph(text, section="（二）支出预算", year=2025))
+
+
+def test_total_against_basic_plus_project():
+    [f] = check_statement_sums(doc(statements=_total_basic_project()), "new")
+    assert (f.check, f.severity, f.stated, f.expected) == ("sum", "error", "100.00", "90.00")
+
+
+def test_total_with_other_spending_is_not_basic_plus_project():
+    sts = _total_basic_project("单位预留机动经费10.00万元。")
+    [f] = check_statement_sums(doc(statements=sts), "new")
+    assert f.severity == "insufficient" and "预留" in f.rule
+
+
+def test_basic_and_project_of_another_section_are_not_the_parts():
+    whole = parse_paragraph("支出预算总计100.00万元。", section="一、收支预算总体情况", year=2025)
+    parts = parse_paragraph("基本支出60.00万元，项目支出30.00万元。", section="三、支出预算情况", year=2025)
+    assert check_statement_sums(doc(statements=tuple(whole + parts)), "new") == []
+
+
+# ---- shares of a named whole -----------------------------------------------------------------------
+
+def test_share_of_the_project_budget_is_of_the_project_total():
+    sts = tuple(parse_paragraph("支出预算总计200.00万元，其中项目支出50.00万元。信息化项目50.00万元，占项目支出预算的100%。"))
+    i = next(i for i, s in enumerate(sts) if s.share is not None)
+    assert find_whole(sts, i).amount.text == "50.00"
+    assert check_shares(doc(statements=sts), "new") == []
+
+
+def test_share_of_fiscal_funds_is_not_a_share_of_the_general_budget_alone():
+    assert names_same_funds("财政拨款支出", "财政拨款支出合计") and not names_same_funds("财政拨款支出", "一般公共预算支出")
+    sts = tuple(parse_paragraph("一般公共预算拨款100.00万元。一般公共服务支出99.07万元，占财政拨款支出的99.07%。"))
+    # the 财政拨款 total is not stated: the share cannot be checked, and is not an error against 一般公共预算
+    assert _severities(check_shares(doc(statements=sts), "new")) == [("share", "insufficient")]
+
+
+# ---- the figures a sentence states ------------------------------------------------------------------
+
+def test_the_prior_named_after_the_comparison_is_not_the_current_amount():
+    [s] = parse_paragraph("全年支出251万元，比上年累计支出285万元下降34万元，下降11.93%。")
+    assert (s.amount.text, s.prior_stated.text, s.change.text) == ("251", "285", "34")
+    assert _severities(check_statement(s, "new")) == []     # 34 / 285 = 11.93%
+
+
+def test_a_stated_base_of_the_previous_year_is_the_prior():
+    [s] = parse_paragraph("2017年度部门支出预算安排与2016年度相比（2016年度部门支出预算安排为8,648.07万元），"
+                          "增加498.72万元，增长5.77%。", year=2017)
+    assert s.amount is None and s.prior_stated.text == "8,648.07"
+    assert check_statement(s, "new") == []                  # 498.72 / 8,648.07 = 5.77%
+    [bad] = parse_paragraph("2017年度部门支出与2016年度相比（2016年度部门支出为8,648.07万元），增加498.72万元，增长6.12%。",
+                            year=2017)
+    assert _severities(check_statement(bad, "new")) == [("rate", "error")]
+
+
+def test_a_policy_rate_is_not_the_change_rate():
+    sts = parse_paragraph("公用经费100.00万元，比上年增加10.00万元，一般性支出压减10%。")
+    assert [(s.rate, s.change and s.change.text) for s in sts] == [(None, "10.00")]
+
+
+def test_both_years_stated_outright():
+    # 8 − 12.5 = −4.5 would be the change; 4.35 / 12.35 = 35.22% only if the base were 12.35: the figures disagree
+    [s] = parse_paragraph("2016年预算8万元，2015年预算12.5万元；对比减少4.35万元；减少率35.22%。", year=2016)
+    assert (s.amount.text, s.prior_stated.text, s.change.text, s.rate.text) == ("8", "12.5", "4.35", "35.22")
+    assert _severities(check_statement(s, "new")) == [("rate", "error")]
+    [ok] = parse_paragraph("2016年预算8.15万元，2015年预算12.5万元；对比减少4.35万元；减少率34.80%。", year=2016)
+    assert check_statement(ok, "new") == []
+
+
+def test_a_sentence_with_its_own_subject_does_not_continue_the_previous_one():
+    sts = parse_paragraph("公务接待费0.98亿元，减少0.43亿元，下降30.5%；因公出国（境）经费0.34亿元，与去年持平。")
+    assert [(s.subject, s.direction) for s in sts] == [("公务接待费", "减少"), ("因公出国（境）经费", "持平")]
+    assert not [f for f in run_document_checks(doc(statements=tuple(sts)), "new") if f.severity == "error"]
