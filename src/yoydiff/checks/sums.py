@@ -7,6 +7,7 @@ wrong is linked to that child ("follows from …") instead of being a second err
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -357,11 +358,38 @@ def check_table_sums(t: Table, role: str) -> list[Finding]:
                          f"{kids} = {printed_like(g.exact, v)} ∈ {amount_iv(g.computed, v)}")
         first = shown[0]
         v = _cell(r, first.col)
+        doubt = table_doubt(t, shown) if severity == "error" else ""
+        rule = rule_text(*parts, verdict=SUM_VERDICT[severity])
+        if doubt:
+            out.append(table_finding("sum", "insufficient", role, t, r, _row_name(r) or r.name, v.text if v else BLANK,
+                                     printed_like(first.exact, v), f"{rule}；{doubt}，不认定为差错"))
+            continue
         out.append(table_finding(
             "sum", severity, role, t, r, _row_name(r) or r.name, v.text if v else BLANK, printed_like(first.exact, v),
-            rule_text(*parts, verdict=SUM_VERDICT[severity]), distance=distance(_val(v), first.exact, v),
-            cause=first.cause))
+            rule, distance=distance(_val(v), first.exact, v), cause=first.cause))
     return out
+
+
+# A header cell that is a caption printed above the table (编制部门, 单位：万元, 公开表九, 元): the header was
+# read together with its caption, so which columns add up is not known with confidence.
+_CAPTION_RE = re.compile(r"^(?:(?:编制)?(?:部门|单位)(?:名称)?\s*[:：]|公开表|附?表\s*[一二三四五六七八九十\d]+$|(?:万元|元)$)")
+# Titles of tables whose rows are levels of one another (政府采购: 一、货物 › A 类 › items), whatever kind the
+# reader gave them.
+_LEVELLED_TITLE_RE = re.compile(r"政府采购|资产")
+
+
+def table_doubt(t: Table, gaps: list[Gap]) -> str:
+    """Why a table's sum gap is not an error with confidence ("" when it is): the table's title names
+    levelled rows, a blank total cell (a total is printed), or a header read together with its caption."""
+    if _LEVELLED_TITLE_RE.search(squash(t.title)):
+        return f"“{t.title}”各行为逐级细分，合计不是各行之和"
+    if any(_cell(t.rows[g.row], g.col) is None for g in gaps):
+        return "合计单元格为空白，表格未能可靠读取"
+    if any(g.kind == "columns" for g in gaps):
+        captions = sorted({p for c in t.columns for p in c.path if _CAPTION_RE.match(squash(p))})
+        if captions:
+            return f"表头与表题说明（{'、'.join(captions)}）混在一起，列间关系未能可靠读取"
+    return ""
 
 
 # ---- stated parts of a whole in the narrative ------------------------------------------------------
