@@ -45,6 +45,13 @@ FLAG_SEVERITIES = ("error", "warning")
 NUM_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
+# The checks that report each kind of labelled statement (a sum finding is not about a rate statement quoted
+# in the same rows).
+_YOY = {"rate", "direction", "zero-base", "narrative"}
+CHECKS_OF = {"yoy": _YOY, "yoy_amount_only": _YOY, "yoy_rate_only": _YOY, "flat": _YOY, "vs_budget": _YOY | {"execution"},
+             "share": {"share"}, "parts_sum": {"sum"}, "execution": {"execution", "rate"}}
+
+
 def held_out(page: str) -> bool:
     return int(page[:3]) % 4 == 0
 
@@ -54,7 +61,8 @@ def norm(text: str) -> str:
 
 
 def numbers(text: str) -> set[Decimal]:
-    return {Decimal(m) for m in NUM_RE.findall(norm(text))}
+    plain = re.sub(r"(?<=\d)[,，](?=\d{3})", "", fold(text or ""))     # thousands separators only
+    return {Decimal(m) for m in NUM_RE.findall(plain)}
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -114,6 +122,7 @@ def score_statements(via_pdf: bool, listing: bool) -> None:
     parts = {"dev": {}, "held-out": {}}
     for lb in labels:
         parts["held-out" if held_out(lb["file"]) else "dev"].setdefault(lb["file"], []).append(lb)
+    by_check: dict[str, dict[str, int]] = {"dev": {}, "held-out": {}}   # false alarms by check (aggregate)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmpdir:
         for part, pages in parts.items():
@@ -139,8 +148,10 @@ def score_statements(via_pdf: bool, listing: bool) -> None:
                     keys = key_figures(lb)
                     found = any(overlaps(s.quote, lb["quote"]) and keys & numbers(s.quote) for s in statements)
                     n["found"] += found
+                    checks = CHECKS_OF.get(lb["stmt_type"])
                     hits = [i for i, f in enumerate(flags)
-                            if overlaps(f.quote, lb["quote"]) and numbers(f.stated) & numbers(lb["quote"])]
+                            if overlaps(f.quote, lb["quote"]) and numbers(f.stated) & numbers(lb["quote"])
+                            and (checks is None or f.check in checks)]
                     used |= set(hits)
                     exp = lb["expected_flag"]
                     if exp == "flag":
@@ -154,6 +165,7 @@ def score_statements(via_pdf: bool, listing: bool) -> None:
                         if hits:
                             n["false"] += 1
                             f = flags[hits[0]]
+                            by_check[part][f"{f.check}/{f.severity}"] = by_check[part].get(f"{f.check}/{f.severity}", 0) + 1
                             lines.append(f"  {page}: FALSE {f.severity} [{f.check}] {lb['quote'][:70]} | "
                                          f"stated {f.stated} expected {f.expected}")
                     else:
@@ -169,6 +181,8 @@ def score_statements(via_pdf: bool, listing: bool) -> None:
                   f"false errors/warnings {n['false']}/{n['no_flag']} no_flag; "
                   f"skip flagged {n['skip_flagged']}; unlabelled alarms {n['unlabelled']}; "
                   f"findings: {n['errors']} error, {n['warnings']} warning")
+            if by_check[part]:
+                print("  false alarms by check: " + ", ".join(f"{k} {v}" for k, v in sorted(by_check[part].items())))
             if listing and part == "dev":
                 print("\n".join(lines))
     print(f"  ({'via narrative-only PDF' if via_pdf else 'as .txt'}; {time.perf_counter() - t0:.0f} s)")

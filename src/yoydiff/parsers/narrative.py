@@ -28,6 +28,7 @@ from ..core import Statement, Table, Unparsed
 from ..numbers import Amount, Percent
 from ..pdf import Page, TextLine
 from . import phrases as ph
+from . import rowtables
 from .scope import compatible, only_basis, stem
 from .subjects import resolve_code
 
@@ -420,7 +421,9 @@ class _Parser:
             return False
         words = re.split(r"[（(，,：:]|相比|比较", self.f[start:end])[-1]      # back to the nearest boundary
         years = {int(y) for y in re.findall(r"(20\d\d)\s*年", words)}
-        return self.year - 1 in years and self.year not in years
+        # the sentence must name this year too: a year read wrongly from a page without a cover is no evidence
+        sentence = {int(y) for y in re.findall(r"(20\d\d)\s*年", self.f[self.sentence_start:end])}
+        return self.year - 1 in years and self.year not in years and self.year in sentence
 
     def _new(self, subject: str, start: int) -> _Draft:
         d = _Draft(subject, start, start)
@@ -683,7 +686,12 @@ def extract_statements(pages: list[Page], regions: dict[int, tuple[tuple[float, 
     statements: list[Statement] = []
     unparsed: list[Unparsed] = []
     in_projects = False
-    for par in paragraphs(pages, regions):
+    pars = paragraphs(pages, regions)
+    rowed = _row_tables(pars)
+    for k, par in enumerate(pars):
+        if k in rowed:
+            statements += rowed[k]
+            continue
         head = _heading(par.text)
         if head:
             level, title = head
@@ -699,6 +707,26 @@ def extract_statements(pages: list[Page], regions: dict[int, tuple[tuple[float, 
         statements += st
         unparsed += un
     return tuple(carry_amounts(statements, year, kind)), tuple(unparsed)
+
+
+def _row_tables(pars: list[Paragraph]) -> dict[int, list[Statement]]:
+    """Runs of "|" rows read as year-over-year tables (parsers/rowtables.py): paragraph index → its statements
+    (the first index of a run holds them all, the others none); runs that are not such tables are left out."""
+    out: dict[int, list[Statement]] = {}
+    run: list[int] = []
+    for k in range(len(pars) + 1):
+        if k < len(pars) and pars[k].text.count(rowtables.SEPARATOR) >= 2:
+            run.append(k)
+            continue
+        if run:
+            lines = [rowtables.Line(pars[i].text, pars[i].page_at(0)) for i in run]
+            found = rowtables.read_table(lines)
+            if found:
+                found = [replace(st, topic=topic_of(st.subject, st.section, None)) for st in found]
+                out.update({i: [] for i in run})
+                out[run[0]] = found
+            run = []
+    return out
 
 
 def is_yoy(s: Statement) -> bool:
