@@ -172,3 +172,20 @@ def test_a_blank_total_cell_is_no_error():
     t = table("three_public", "表7", [("合计",), ("公务接待费",), ("因公出国（境）费",)],
               [row("", "本级", None, "509.20", None)])
     assert {f.severity for f in check_table_sums(t, "new")} <= {"insufficient"}
+
+
+def test_revenue_change_words_and_a_bare_wan_after_them():
+    [s] = parse_paragraph("地方一般公共预算收入（同口径）完成30,161万元，同比增长14.6%，增收4,376万。")
+    assert (s.amount.text, s.change.text, s.change.unit, s.direction) == ("30,161", "4,376", "万元", "增加")
+    # 4,376 / (30,161 − 4,376) = 16.97%, not 14.6%
+    assert _severities(check_statement(s, "new")) == [("rate", "error")]
+    # a bare 万 that is not a change is not money (population, visitors)
+    assert parse_paragraph("服务人口12万，接待游客3.5万。") == []
+
+
+def test_a_three_public_total_over_a_list_that_runs_on_to_meetings_and_training():
+    text = ("2022年“三公”经费决算数合计为1000.86万元，其中：因公出国（境）费0万元、公务用车购置费399.25万元、"
+            "公务用车运行维护费472.38万元、公务接待费43.77万元、会议费34.10万元、培训费51.37万元。")
+    sts = tuple(parse_paragraph(text, year=2022))
+    # 0 + 399.25 + 472.38 + 43.77 + 34.10 + 51.37 = 1,000.87: within rounding of 1,000.86, not 915.40
+    assert _severities(check_statement_sums(doc(statements=sts), "new")) == [("sum", "rounding")]

@@ -29,6 +29,8 @@ WHOLE_TOPICS = {
 }
 
 
+# What disclosures list with the 三公 items under one total (the 「“三公”经费、会议费、培训费」 table and lists).
+COMPANION_RE = re.compile(r"^(?:会议费|培训费)$")
 # 三公 categories by the words of their names, most specific first ("whole" for the 三公 total).
 THREE_PUBLIC_WORDS = (("whole", ("三公",)), ("abroad", ("出国",)), ("reception", ("接待",)),
                       ("vehicles", ("购置及运行", "购置和运行")), ("purchase", ("购置",)), ("running", ("运行",)))
@@ -139,8 +141,16 @@ def whole_and_parts(sts: tuple[Statement, ...], kind: str | None = None) -> list
                     break
                 nxt.append(s)
             ps = _three_public_parts([s for s in nxt if compatible(w.subject, s.subject, kind)])
+            # a list that runs on past the 三公 items (「…公务接待费43.77万元、会议费34.10万元、培训费51.37万元」):
+            # the total printed before it is the total of the whole list
+            extra = []
+            for s in sts[i + 1 + len(nxt):]:
+                if s.topic == "three_public" or s.amount is None or s.change is not None or s.rate is not None \
+                        or s.share is not None or s.page != w.page or not COMPANION_RE.search(squash(s.subject)):
+                    break
+                extra.append(s)
             if ps:
-                out.append((w, ps))
+                out.append((w, ps + extra))
     return out
 
 

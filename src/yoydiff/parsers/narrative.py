@@ -275,7 +275,7 @@ def _comparison(m: re.Match, year: int | None) -> str:
 
 
 def _money(m: re.Match) -> Amount | None:
-    return Amount.parse(ph.clean_number(m.group("num")), m.group("unit"))
+    return Amount.parse(ph.clean_number(m.group("num")), ph.money_unit(m.group("unit")))
 
 
 def _pct(m: re.Match) -> Percent | None:
@@ -484,7 +484,7 @@ class _Parser:
         if comp is not None and kind in ("change", "rate", "flat"):
             d.comparison = _comparison(comp, self.year)
             if comp.group("prior"):
-                d.prior = Amount.parse(ph.clean_number(comp.group("prior")), comp.group("punit"))
+                d.prior = Amount.parse(ph.clean_number(comp.group("prior")), ph.money_unit(comp.group("punit")))
             d.take(comp.start(), comp.end())
         d.hedged = d.hedged or hedged
         d.take(m.start(), m.end())
