@@ -189,3 +189,27 @@ def test_a_three_public_total_over_a_list_that_runs_on_to_meetings_and_training(
     sts = tuple(parse_paragraph(text, year=2022))
     # 0 + 399.25 + 472.38 + 43.77 + 34.10 + 51.37 = 1,000.87: within rounding of 1,000.86, not 915.40
     assert _severities(check_statement_sums(doc(statements=sts), "new")) == [("sum", "rounding")]
+
+
+from yoydiff.checks.sums import check_partial_sums  # noqa: E402
+
+
+def test_a_three_public_list_without_one_vehicle_part():
+    head = "2023年“三公”经费预算6.50万元，比上年减少{}万元。"
+    tail = "其中：因公出国（境）费用0万元，较上年无增减；公务接待费0.50万元，较上年无增减；公务用车运行维护费6.00万元，比上年减少1.00万元。"
+    # the listed amounts make up 6.50: 公务用车购置费 is 0 this year, so it can only have fallen; the total
+    # cannot have fallen by less (0.50) than its listed parts (1.00)
+    sts = tuple(parse_paragraph(head.format("0.50") + tail, year=2023))
+    [f] = check_partial_sums(doc(statements=sts), "new")
+    assert (f.severity, f.stated, f.expected) == ("error", "减少 0.50 万元", "减少 1.00 万元")
+    # a larger fall is possible (the 购置费 fell too): no error
+    assert check_partial_sums(doc(statements=tuple(parse_paragraph(head.format("1.50") + tail, year=2023))), "new") == []
+
+
+def test_listed_parts_short_of_the_total_may_be_the_part_not_listed():
+    text = "“三公”经费合计31.23万元，其中：公务接待费1.58万元，公务用车运行维护费28.91万元，因公出国（境）费0万元。"
+    [f] = check_partial_sums(doc(statements=tuple(parse_paragraph(text))), "new")
+    assert f.severity == "insufficient" and "公务用车购置费" in f.rule
+    over = "“三公”经费合计30.00万元，其中：公务接待费1.58万元，公务用车运行维护费28.91万元，因公出国（境）费0万元。"
+    [g] = check_partial_sums(doc(statements=tuple(parse_paragraph(over))), "new")
+    assert (g.severity, g.expected) == ("error", "30.49")

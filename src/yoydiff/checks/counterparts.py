@@ -114,6 +114,31 @@ def _three_public_parts(parts: list[Statement]) -> list[Statement] | None:
     return [cat["abroad"], cat["reception"]] + vehicles
 
 
+MISSING_NAME = {"purchase": "公务用车购置费", "running": "公务用车运行维护费"}
+
+
+def partial_three_public(sts: tuple[Statement, ...], kind: str | None = None) -> list[tuple[Statement, list[Statement], str]]:
+    """三公 totals followed by 因公出国, 公务接待 and only one of the two vehicle parts (购置 / 运行维护): the whole,
+    the listed parts and the name of the part not listed (which can only make up a shortfall)."""
+    out = []
+    for i, w in enumerate(sts):
+        if not is_three_public_whole(w):
+            continue
+        cat: dict[str, Statement] = {}
+        for s in sts[i + 1:]:
+            if s.topic != "three_public" or is_three_public_whole(s):
+                break
+            key = three_public_key(s.subject)
+            if key and key not in cat and compatible(w.subject, s.subject, kind):
+                cat[key] = s
+        vehicle = [k for k in ("purchase", "running") if k in cat]
+        if "vehicles" in cat or len(vehicle) != 1 or "abroad" not in cat or "reception" not in cat:
+            continue
+        missing = "running" if vehicle == ["purchase"] else "purchase"
+        out.append((w, [cat["abroad"], cat["reception"], cat[vehicle[0]]], MISSING_NAME[missing]))
+    return out
+
+
 def whole_and_parts(sts: tuple[Statement, ...], kind: str | None = None) -> list[tuple[Statement, list[Statement]]]:
     """Narrative wholes and their complete lists of parts (基本 + 项目, income sources whose shares
     add up to 100%, the 三公 categories)."""

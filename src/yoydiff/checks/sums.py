@@ -16,7 +16,7 @@ from ..numbers import Amount, Interval
 from ..results import Finding
 from .rules import (BLANK, BLANK_AS_ZERO, HEDGED_NOTE, SUM_VERDICT, ZERO, amount_iv, cause_from_row, distance, fig_iv,
                     hedged, printed_like, rule_text, squash, statement_finding)
-from .counterparts import other_spending, whole_and_parts
+from .counterparts import other_spending, partial_three_public, whole_and_parts
 
 TWO_SIDED = ("overview", "fiscal_overview")   # income left, spending right: no column sums
 TOTAL_WORDS = ("总计", "合计")
@@ -419,6 +419,46 @@ def check_statement_sums(doc: Document, role: str) -> list[Finding]:
     return out
 
 
+def check_partial_sums(doc: Document, role: str) -> list[Finding]:
+    """A 三公 total over a list that leaves out one vehicle part: the part left out is ≥ 0, so the listed amounts
+    may fall short of the total (insufficient) but never exceed it; when they make up the total the part left out
+    is 0 this year, so its change is ≤ 0 and the total change can be no more than the listed changes."""
+    out = []
+    for w, parts, missing in partial_three_public(doc.statements, doc.kind):
+        if w.amount is None or any(p.amount is None for p in parts):
+            continue
+        # an amount is never negative: "0万元" stands for [0, 0.5], not [−0.5, 0.5]
+        listed = Interval.total(Interval(max(p.amount.interval.lo, ZERO.lo), p.amount.interval.hi) for p in parts)
+        exact = sum((p.amount.value for p in parts), Decimal(0))
+        names = " + ".join(p.subject for p in parts)
+        amount_rule = (f"所列各项金额之和（{names}，未列{missing}）= {printed_like(exact, w.amount)} ∈ "
+                       f"{amount_iv(listed, w.amount)}，总额 {fig_iv(w.amount)}")
+        if listed.lo > w.amount.interval.hi:
+            out.append(statement_finding("sum", "error", role, w, printed_like(w.amount.value, w.amount),
+                                         printed_like(exact, w.amount), rule_text(amount_rule, verdict="所列各项之和超过总额"),
+                                         distance=distance(w.amount.value, exact, w.amount)))
+            continue
+        if not listed.meets(w.amount.interval):
+            out.append(statement_finding("sum", "insufficient", role, w, printed_like(w.amount.value, w.amount),
+                                         printed_like(exact, w.amount),
+                                         f"{amount_rule}：差额可能为未列示的{missing}，不认定为差错"))
+            continue
+        sw, sp = _signed(w), [_signed(p) for p in parts]
+        if w.change is None or sw is None or any(x is None for x in sp):
+            continue
+        total = Interval.total(x[0] for x in sp)
+        exact_change = sum((x[1] for x in sp), Decimal(0))
+        if sw[0].lo > total.hi:   # the total rose by more than all its parts together can
+            rule = rule_text(amount_rule + f"，即{missing}本年为 0，其增减额 ≤ 0",
+                             f"所列各项增减额之和（增加为正、减少为负）= {_change_text(exact_change, w.change)} ∈ "
+                             f"{amount_iv(total, w.change)}，总额所述增减额 {_change_text(sw[1], w.change)} 即 "
+                             f"{amount_iv(sw[0], w.change)}", verdict="总额增减额大于各项增减额之和")
+            out.append(statement_finding("sum", "error", role, w, _change_text(sw[1], w.change),
+                                         _change_text(exact_change, w.change), rule,
+                                         distance=distance(sw[1], exact_change, w.change)))
+    return out
+
+
 def _part_sum(w: Statement, parts: list[Statement], role: str, what: str, whole: Interval, whole_v: Decimal,
               like: Amount, vals: list[tuple[Interval, Decimal]], caveat: str = "") -> list[Finding]:
     total = Interval.total(v[0] for v in vals)
@@ -451,4 +491,4 @@ def check_sums(doc: Document, role: str) -> list[Finding]:
     for t in doc.tables:
         if t.kind in TABLE_KINDS and t.kind not in TWO_SIDED:
             out += check_table_sums(t, role)
-    return out + check_statement_sums(doc, role)
+    return out + check_statement_sums(doc, role) + check_partial_sums(doc, role)
