@@ -51,3 +51,14 @@ def test_a_consistent_table_gives_no_alarm_and_a_slip_is_found(tmp_path):
 
 def test_a_table_without_a_current_column_is_plain_text():
     assert read_table(_lines("项目 | 预算数 | 决算数 | 备注 |\n合计 | 1.00 | 2.00 | |")) == []
+
+
+def test_rows_printed_tight_in_a_pdf_are_lines_of_their_own(monkeypatch):
+    # a PDF prints the rows with ordinary line spacing: short lines would run on into one paragraph
+    from yoydiff import textpages
+    from yoydiff.parsers.narrative import extract_statements, paragraphs
+    monkeypatch.setattr(textpages, "LINE_STEP", 1.2 * textpages.SIZE)
+    pages = textpages.lay_out(TABLE.splitlines())
+    assert [p.text for p in paragraphs(pages)] == TABLE.splitlines()
+    statements, _ = extract_statements(pages, {}, ())
+    assert [s.subject for s in statements] == ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费"]

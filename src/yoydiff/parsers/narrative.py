@@ -144,6 +144,10 @@ def _tighten(text: str, starts: list[tuple[int, int]]) -> tuple[str, list[tuple[
     return "".join(out), [(off - shift[off] if off < len(shift) else off - removed, pg) for off, pg in starts]
 
 
+def _row_line(text: str) -> bool:
+    return text.count(rowtables.SEPARATOR) >= 2
+
+
 def paragraphs(pages: list[Page], regions: dict | None = None) -> list[Paragraph]:
     """The narrative of the document as paragraphs, in reading order."""
     regions = regions or {}
@@ -167,6 +171,8 @@ def paragraphs(pages: list[Page], regions: dict | None = None) -> list[Paragraph
                 new = not full or (indented and (ends or bool(ph.ENUM_RE.match(text))))
                 # a blank line's height between two lines of a page is a paragraph break
                 new = new or (ppage == page.number and ln.top - pline.bottom > PARAGRAPH_GAP_EMS * psize)
+                # a row of a table printed as text ("合计 | 18.15 | 22.15 |") is a line of its own
+                new = new or _row_line(text) or _row_line(pline.text)
             if new:
                 raw.append([])
             raw[-1].append((text, page.number))
@@ -178,6 +184,7 @@ def paragraphs(pages: list[Page], regions: dict | None = None) -> list[Paragraph
             last = merged[-1]
             tail, head = last[-1][0], part[0][0]
             if (tail[-1:] not in ph.TERMINAL and not ph.HEADING_RE.match(last[0][0])
+                    and not _row_line(tail) and not _row_line(head)
                     and not ph.ENUM_RE.match(head) and not ph.LABEL_RE.match(head)
                     and not ph.HEADING_RE.match(head) and len(last) + len(part) > 2):
                 last.extend(part)
