@@ -213,3 +213,21 @@ def test_listed_parts_short_of_the_total_may_be_the_part_not_listed():
     over = "“三公”经费合计30.00万元，其中：公务接待费1.58万元，公务用车运行维护费28.91万元，因公出国（境）费0万元。"
     [g] = check_partial_sums(doc(statements=tuple(parse_paragraph(over))), "new")
     assert (g.severity, g.expected) == ("error", "30.49")
+
+
+def test_a_second_comparison_of_the_same_amount():
+    text = "2021年“三公”经费支出共计9.07万元，较年初预算数减少10.93万元，下降54.65%，较上年支出数减少0.71万元，下降7.26%。"
+    budget, prior = parse_paragraph(text, year=2021)
+    assert (budget.comparison, prior.comparison) == ("年初预算", "上年预算")
+    assert prior.amount.text == "9.07" and prior.change.text == "0.71"
+    assert check_statement(budget, "new") == [] and check_statement(prior, "new") == []   # 0.71 / 9.78 = 7.26%
+    [slip] = parse_paragraph(text.replace("7.26%", "7.83%"), year=2021)[1:]
+    assert _severities(check_statement(slip, "new")) == [("rate", "error")]          # 7.83% = 0.71 / 9.07
+
+
+def test_vehicle_costs_are_purchase_plus_running():
+    text = "公务用车购置及运行维护费支出4.02万元。其中：公务用车购置支出0万元；公务用车运行维护支出{}万元。"
+    ok = tuple(parse_paragraph(text.format("4.02")))
+    assert check_statement_sums(doc(statements=ok), "new") == []
+    bad = tuple(parse_paragraph(text.format("0")))
+    assert _severities(check_statement_sums(doc(statements=bad), "new")) == [("sum", "error")]

@@ -176,6 +176,16 @@ def whole_and_parts(sts: tuple[Statement, ...], kind: str | None = None) -> list
                 extra.append(s)
             if ps:
                 out.append((w, ps + extra))
+        elif w.topic == "three_public" and three_public_key(w.subject) == "vehicles" and w.amount is not None:
+            # 公务用车购置及运行维护费 = 购置费 + 运行维护费, when both are stated right after it
+            cat: dict[str, Statement] = {}
+            for s in sts[i + 1:]:
+                key = three_public_key(s.subject) if s.topic == "three_public" else None
+                if key not in ("purchase", "running") or key in cat or not compatible(w.subject, s.subject, kind):
+                    break
+                cat[key] = s
+            if len(cat) == 2:
+                out.append((w, [cat["purchase"], cat["running"]]))
     return out
 
 

@@ -312,6 +312,8 @@ def _clauses(w: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if w[a:b].strip()]
 
 
+# Words that name a quantity, not an item (较上年「支出数」减少…): they do not start a statement of their own.
+_QUANTITY_RE = re.compile(r"(?:支出|收入)?(?:决算|预算|执行)?数|支出|收入")
 # The words before the first figure of a sentence that continues the previous one: none but a comparison
 # and a direction word (「；对比减少4.35万元」, 「；减少率35.22%」, 「；增幅为」).
 _CONTINUATION_RE = re.compile(r"^\s*(?:两者)?(?:对比|相比|比较|同比)?[增减降升幅率少多加长低为了下上提高\s]*$")
@@ -463,6 +465,16 @@ class _Parser:
         elif kind == "amount":
             d = fresh() if (own or cur is None or cur.amount is not None or cur.change is not None) else cur
             d.amount = _money(m)
+        elif kind == "change" and (not own or _QUANTITY_RE.fullmatch(own)) and comp is not None and cur is not None \
+                and cur.change is not None and cur.amount is not None:
+            # 「支出9.07万元，较年初预算数减少10.93万元，…，较上年支出数减少0.71万元」: a second comparison of the
+            # same amount
+            d = self._new(cur.subject, comp.start())
+            d.amount = cur.amount
+            d.change = _money(m)
+            d.direction_word = m.group("dir")
+            d.direction = ph.normalise_amount_word(m.group("dir"))
+            hedged = hedged or bool(m.group("hedge"))
         elif kind == "change":
             d = fresh() if (own or cur is None or cur.change is not None or cur.direction == "持平") else cur
             d.change = _money(m)
