@@ -231,3 +231,14 @@ def test_vehicle_costs_are_purchase_plus_running():
     assert check_statement_sums(doc(statements=ok), "new") == []
     bad = tuple(parse_paragraph(text.format("0")))
     assert _severities(check_statement_sums(doc(statements=bad), "new")) == [("sum", "error")]
+
+
+def test_the_total_of_a_part_is_not_the_tables_total():
+    # 表6 lists 人员经费合计 before the table's 合计: the narrative 基本支出 is the 合计, not the 人员经费 subtotal
+    t6 = table("gpb_basic", "表6", [("合计",)], [row("", "人员经费合计", "800.00"), row("301", "工资福利支出", "800.00"),
+                                                 row("", "公用经费合计", "200.00"), row("302", "商品和服务支出", "200.00"),
+                                                 row("", "合计", "1,000.00")])
+    s = st("一般公共预算基本支出", "1,000.00", topic="basic")
+    assert check_narrative(doc(tables=[t6], statements=[s]), "new") == []
+    [f] = check_narrative(doc(tables=[t6], statements=[st("一般公共预算基本支出", "1,100.00", topic="basic")]), "new")
+    assert (f.severity, f.expected) == ("error", "1,000.00")
