@@ -242,3 +242,10 @@ def test_the_total_of_a_part_is_not_the_tables_total():
     assert check_narrative(doc(tables=[t6], statements=[s]), "new") == []
     [f] = check_narrative(doc(tables=[t6], statements=[st("一般公共预算基本支出", "1,100.00", topic="basic")]), "new")
     assert (f.severity, f.expected) == ("error", "1,000.00")
+
+
+def test_a_change_misprinted_by_one_digit_is_named_as_the_likely_cause():
+    # js-fy-2018: 6,049.97, 减少 392.92, 减少 5.95% — the 2017 document prints 6,432.89, so the change is 382.92
+    [s] = parse_paragraph("法院（款）一般行政事务管理（项）支出6049.97万元，与上年相比减少392.92万元，减少5.95%。")
+    [f] = check_statement(s, "new")
+    assert f.severity == "error" and "382.92" in f.cause

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core import Statement
-from ..numbers import UNIT_SCALE, Interval, Percent
+from ..numbers import UNIT_SCALE, Amount, Interval, Percent
 from ..results import Finding
 from .rules import (HEDGED_NOTE, HUNDRED, MEETS, MISMATCH, OPPOSITE, PRINTED_OPPOSITE, RATE_WORD, ROUNDING, VERDICT,
                     amount_direction, amount_iv, cause_word, change_phrase, contradictory, distance, fig_iv, fig_text,
@@ -104,7 +104,28 @@ def _rate_cause(s: Statement, stated: Percent, direction: str, rate: Interval) -
         return (f"{cause_word(PRINTED_OPPOSITE.get(word, OPPOSITE[direction]))}（按{OPPOSITE[direction]} "
                 f"{fig_text(s.change)} 计算，上年数 ∈ {amount_iv(other, finest(s.amount, s.change), keep=True)}，"
                 f"增减率相符）")
-    return transposition_cause(str(stated), rate)
+    return transposition_cause(str(stated), rate) or _one_digit_change(s, stated, direction)
+
+
+def _one_digit_change(s: Statement, stated: Percent, direction: str) -> str:
+    """The change misprinted by one digit: the one variant of the printed change, one digit replaced, with which
+    amount and rate agree (减少 392.92 where 6,049.97 and 5.95% need 382.92)."""
+    text = s.change.text
+    fits = []
+    for i, ch in enumerate(text):
+        if not ch.isdigit():
+            continue
+        for d in "0123456789":
+            if d == ch:
+                continue
+            variant = Amount.parse(text[:i] + d + text[i + 1:], s.change.unit)
+            if variant is None:
+                continue
+            prior = prior_of(s.amount.interval, variant.interval, direction)
+            rate = _rate(variant.interval, prior) if prior.lo > 0 else None
+            if rate is not None and verdict(rate, stated) == MEETS:
+                fits.append(variant.text)
+    return f"增减额或有一位数字之误：按 {fits[0]} 计算则本年数与增减率相符" if len(fits) == 1 else ""
 
 
 def check_prior_stated(s: Statement, role: str) -> list[Finding]:
