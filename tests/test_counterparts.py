@@ -249,3 +249,9 @@ def test_a_change_misprinted_by_one_digit_is_named_as_the_likely_cause():
     [s] = parse_paragraph("法院（款）一般行政事务管理（项）支出6049.97万元，与上年相比减少392.92万元，减少5.95%。")
     [f] = check_statement(s, "new")
     assert f.severity == "error" and "382.92" in f.cause
+
+
+def test_compared_with_words():
+    [s] = parse_paragraph("2022年三公经费决算数为1000.86万元，相较于上年增加192.91万元，增长23.88%。", year=2022)
+    assert (s.amount.text, s.change.text, s.comparison) == ("1000.86", "192.91", "上年预算")
+    assert check_statement(s, "new") == []                  # 192.91 / 807.95 = 23.88%

@@ -80,7 +80,7 @@ _CHANGE_WORD = r"增|减|多|少|降|升|提高|持平|节约|压缩|为|是"
 # What the change is measured against. Group `yr` is a named year, `prior` a stated previous figure.
 COMPARISON_RE = re.compile(
     r"(?P<comp>同比|"
-    r"(?:与|和|同|比|较|对比)\s*(?:之)?\s*"
+    r"(?:与|和|同|比|较|对比)\s*(?:之|于)?\s*"
     r"(?P<base>上\s*年(?:度)?|上一年(?:度)?|去年|年初|调整后?|(?P<yr>20\d\d)\s*年(?:度)?)"
     r"(?P<kind>预算执行数|执行数|预算数?|决算数?|批复数|同期)?"
     rf"(?:(?:的\s*|(?:(?!{_CHANGE_WORD})[^\d，。；,;：:（）()%]){{0,10}}?)(?P<prior>{NUM})\s*(?P<punit>{UNIT}))?"
