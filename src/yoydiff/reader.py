@@ -1,6 +1,10 @@
 """Read one disclosure PDF into a verified Document: the parsers in order, then coverage.
 
 pdf.read_pages → parsers.tables → parsers.meta / narrative / projects / performance → coverage.
+A web page (.html) or plain text (.txt) is laid out as pages by textpages.read_text_pages and read by the
+same parsers, without tables (a saved page's tables are rows of text: the checks that need tables skip it).
+A file is refused as "not a budget disclosure" only when it has no disclosure title, no budget table and no
+statement with a figure of a budget (has_budget_statement).
 """
 from __future__ import annotations
 
@@ -12,13 +16,15 @@ from pathlib import Path
 from .core import Document, Unparsed
 from .errors import InputError
 from .numbers import normalise_digits
+from .parsers.phrases import fold
 from .pdf import Page, read_pages, sha256_of
 from .parsers.codes import verify_codes
 from .parsers.meta import document_kind, extract_meta
 from .parsers.narrative import extract_statements
 from .parsers.performance import extract_indicators
 from .parsers.projects import extract_projects
-from .parsers.tables import extract_tables
+from .parsers.tables import TableResult, extract_tables
+from .textpages import is_text_input, read_text_pages
 
 # A figure: a number with a decimal point or thousands separator, or any number followed by % / 元.
 # Plain integers (years, item numbers, counts of people) are not figures.
@@ -28,12 +34,18 @@ FIGURE_RE = re.compile(
 
 def read_document(path: str | Path, password: str = "", workers: int | None = None) -> Document:
     path = str(path)
-    pages = read_pages(path, password, workers)
-    tables, code_repairs = verify_codes(extract_tables(pages))
+    text_input = is_text_input(path)
+    if text_input:
+        pages = read_text_pages(path)
+        tables, code_repairs = TableResult((), (), (), {}, ""), ()
+    else:
+        pages = read_pages(path, password, workers)
+        tables, code_repairs = verify_codes(extract_tables(pages))
     meta = extract_meta(pages)
-    if not meta.is_disclosure and not tables.tables:
-        raise InputError(f"{path}: not a budget disclosure (no 部门预算/决算 title and no standard budget tables found)")
     statements, narrative_unparsed = extract_statements(pages, tables.regions, tables.tables)
+    if not meta.is_disclosure and not tables.tables and not has_budget_statement(statements):
+        raise InputError(f"{path}: not a budget disclosure (no 部门预算/决算 title, no budget table and no "
+                         "statement of a budget figure found)")
     projects = extract_projects(pages, tables.regions, tables.tables)
     indicators = extract_indicators(pages, tables.text_tables)
     unit = tables.unit or meta.unit or "万元"
@@ -46,7 +58,10 @@ def read_document(path: str | Path, password: str = "", workers: int | None = No
 
     kind, kind_warning = document_kind(meta, [t.kind for t in tables.tables])
     warnings = [kind_warning] if kind_warning else []
-    if not tables.tables:
+    if text_input:
+        warnings.append("read as text (web page or .txt): its tables, if any, were not read as tables; "
+                        "only the statements were checked")
+    elif not tables.tables:
         warnings.append("no budget tables found: only the narrative was checked")
     if meta.year is None:
         warnings.append("the budget year could not be read from the title")
@@ -71,6 +86,16 @@ def read_document(path: str | Path, password: str = "", workers: int | None = No
         warnings=tuple(warnings),
         code_repairs=code_repairs,
     )
+
+
+# Words of a budget statement: a figure next to none of them (a population, a GDP, a price) is not one.
+_BUDGET_WORDS_RE = re.compile(r"预算|决算|经费|支出|收入|拨款|三公|财政|结转|结余")
+
+
+def has_budget_statement(statements) -> bool:
+    """At least one statement gives an amount, change, rate or share of a budget item."""
+    return any((s.amount or s.change or s.rate or s.share) is not None
+               and _BUDGET_WORDS_RE.search(fold(s.quote + s.subject + s.section)) for s in statements)
 
 
 def _key(text: str) -> str:

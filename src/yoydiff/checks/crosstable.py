@@ -2,6 +2,7 @@
 and the same code row where the columns mean the same thing. Also the table look-ups other checks use."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -49,8 +50,13 @@ class Cell:
 
 
 def grand_total(t: Table) -> Row | None:
-    """The table's 总计 row (the last one), else its 合计 row."""
+    """The table's 总计 row (the last one), else its 合计 row. A row named 总计 / 合计 alone comes first: 人员经费合计
+    or 公用经费合计 is the total of a part, not of the table."""
     rows = [r for r in t.rows if not code_parts(r) and not clean(r.name).startswith("其中")]
+    for word in ("总计", "合计"):
+        alone = [r for r in rows if re.fullmatch(rf"{word}|(?:本年)?(?:支出)?{word}", clean(r.name)) and not r.group]
+        if alone:
+            return alone[-1] if word == "总计" else alone[0]
     for word in ("总计", "合计"):
         hits = [r for r in rows if word in clean(r.name) and not r.group]
         if hits:
@@ -103,7 +109,8 @@ def code_cells(t: Table | None, code: str, *names: str) -> list[Cell]:
     j = column(t, *names) if names else 0
     if j is None:
         return []
-    return [Cell(t, r, j, f"{' '.join(code_parts(r))} {r.name} {t.columns[j].leaf}")
+    leaf = t.columns[j].leaf if j < len(t.columns) else ""    # a table read without its header
+    return [Cell(t, r, j, f"{' '.join(code_parts(r))} {r.name} {leaf}".strip())
             for r in t.rows if r.code == code and code_parts(r) and not r.project]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core import Statement
-from ..numbers import UNIT_SCALE, Interval, Percent
+from ..numbers import UNIT_SCALE, Amount, Interval, Percent
 from ..results import Finding
 from .rules import (HEDGED_NOTE, HUNDRED, MEETS, MISMATCH, OPPOSITE, PRINTED_OPPOSITE, RATE_WORD, ROUNDING, VERDICT,
                     amount_direction, amount_iv, cause_word, change_phrase, contradictory, distance, fig_iv, fig_text,
@@ -54,20 +54,30 @@ def check_rate(s: Statement, role: str) -> list[Finding]:
         return []
     stated = _abs(s.rate)
     what = _words(s)
-    if s.amount is None:
+    if s.amount is None and s.prior_stated is None:
         return [statement_finding("rate", "insufficient", role, s, what, "",
                                   "未列示本年数，无法推算上年数，增减率无从复核")]
-    prior = prior_of(s.amount.interval, s.change.interval, direction)
+    if s.amount is None:
+        prior = s.prior_stated.interval           # the base stated outright: 增减率 = 增减额 ÷ 上年数
+        prior_text = f"所述上年数 {fig_iv(s.prior_stated)}"
+    else:
+        prior = prior_of(s.amount.interval, s.change.interval, direction)
+        prior_text = _prior_text(s, direction, prior)
+        if s.prior_stated is not None and prior.meets(s.prior_stated.interval):
+            # both years stated: the base is what both allow (check_prior_stated reports when they do not meet)
+            given = s.prior_stated.interval
+            prior = Interval(max(prior.lo, given.lo), min(prior.hi, given.hi))
+            prior_text += f"，所述上年数 {fig_iv(s.prior_stated)}，上年数 ∈ {amount_iv(prior, s.prior_stated)}"
     if prior.lo <= 0:
         if prior.hi >= 0:
             return []   # zero base: check_zero_base reports it
         return [statement_finding("rate", "insufficient", role, s, what, "",
-                                  _prior_text(s, direction, prior) + "，为负数：各数不能同时正确，无法判断何者有误")]
+                                  prior_text + "，为负数：各数不能同时正确，无法判断何者有误")]
     rate = _rate(s.change.interval, prior)
     v = verdict(rate, stated)
     if v == MEETS:
         return []
-    rule = rule_text(_prior_text(s, direction, prior),
+    rule = rule_text(prior_text,
                      f"{RATE_NAME[direction]} = {CHANGE_NAME[direction]} ÷ 上年数 ∈ {fmt_iv(rate, 4, '%')}",
                      f"所述 {fig_iv(stated)}", verdict=VERDICT[v])
     expected = printed(rate.mid, stated.text) + "%"
@@ -82,6 +92,8 @@ def check_rate(s: Statement, role: str) -> list[Finding]:
 
 
 def _rate_cause(s: Statement, stated: Percent, direction: str, rate: Interval) -> str:
+    if s.amount is None:
+        return transposition_cause(str(stated), rate)
     on_current = _rate(s.change.interval, s.amount.interval)
     if on_current is not None and verdict(on_current, stated) != MISMATCH:
         return f"{RATE_NAME[direction]}以本年数为分母计算"
@@ -92,7 +104,28 @@ def _rate_cause(s: Statement, stated: Percent, direction: str, rate: Interval) -
         return (f"{cause_word(PRINTED_OPPOSITE.get(word, OPPOSITE[direction]))}（按{OPPOSITE[direction]} "
                 f"{fig_text(s.change)} 计算，上年数 ∈ {amount_iv(other, finest(s.amount, s.change), keep=True)}，"
                 f"增减率相符）")
-    return transposition_cause(str(stated), rate)
+    return transposition_cause(str(stated), rate) or _one_digit_change(s, stated, direction)
+
+
+def _one_digit_change(s: Statement, stated: Percent, direction: str) -> str:
+    """The change misprinted by one digit: the one variant of the printed change, one digit replaced, with which
+    amount and rate agree (减少 392.92 where 6,049.97 and 5.95% need 382.92)."""
+    text = s.change.text
+    fits = []
+    for i, ch in enumerate(text):
+        if not ch.isdigit():
+            continue
+        for d in "0123456789":
+            if d == ch:
+                continue
+            variant = Amount.parse(text[:i] + d + text[i + 1:], s.change.unit)
+            if variant is None:
+                continue
+            prior = prior_of(s.amount.interval, variant.interval, direction)
+            rate = _rate(variant.interval, prior) if prior.lo > 0 else None
+            if rate is not None and verdict(rate, stated) == MEETS:
+                fits.append(variant.text)
+    return f"增减额或有一位数字之误：按 {fits[0]} 计算则本年数与增减率相符" if len(fits) == 1 else ""
 
 
 def check_prior_stated(s: Statement, role: str) -> list[Finding]:

@@ -7,6 +7,7 @@ wrong is linked to that child ("follows from …") instead of being a second err
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -15,7 +16,7 @@ from ..numbers import Amount, Interval
 from ..results import Finding
 from .rules import (BLANK, BLANK_AS_ZERO, HEDGED_NOTE, SUM_VERDICT, ZERO, amount_iv, cause_from_row, distance, fig_iv,
                     hedged, printed_like, rule_text, squash, statement_finding)
-from .shares import TOTAL_TOPICS, is_three_public_whole, three_public_key
+from .counterparts import other_spending, partial_three_public, whole_and_parts
 
 TWO_SIDED = ("overview", "fiscal_overview", "final_overview", "final_fiscal_overview")   # income left, spending
 # right: no column sums (the 决算 ones: checks/final_accounts.py)
@@ -361,11 +362,38 @@ def check_table_sums(t: Table, role: str) -> list[Finding]:
                          f"{kids} = {printed_like(g.exact, v)} ∈ {amount_iv(g.computed, v)}")
         first = shown[0]
         v = _cell(r, first.col)
+        doubt = table_doubt(t, shown) if severity == "error" else ""
+        rule = rule_text(*parts, verdict=SUM_VERDICT[severity])
+        if doubt:
+            out.append(table_finding("sum", "insufficient", role, t, r, _row_name(r) or r.name, v.text if v else BLANK,
+                                     printed_like(first.exact, v), f"{rule}；{doubt}，不认定为差错"))
+            continue
         out.append(table_finding(
             "sum", severity, role, t, r, _row_name(r) or r.name, v.text if v else BLANK, printed_like(first.exact, v),
-            rule_text(*parts, verdict=SUM_VERDICT[severity]), distance=distance(_val(v), first.exact, v),
-            cause=first.cause))
+            rule, distance=distance(_val(v), first.exact, v), cause=first.cause))
     return out
+
+
+# A header cell that is a caption printed above the table (编制部门, 单位：万元, 公开表九, 元): the header was
+# read together with its caption, so which columns add up is not known with confidence.
+_CAPTION_RE = re.compile(r"^(?:(?:编制)?(?:部门|单位)(?:名称)?\s*[:：]|公开表|附?表\s*[一二三四五六七八九十\d]+$|(?:万元|元)$)")
+# Titles of tables whose rows are levels of one another (政府采购: 一、货物 › A 类 › items), whatever kind the
+# reader gave them.
+_LEVELLED_TITLE_RE = re.compile(r"政府采购|资产")
+
+
+def table_doubt(t: Table, gaps: list[Gap]) -> str:
+    """Why a table's sum gap is not an error with confidence ("" when it is): the table's title names
+    levelled rows, a blank total cell (a total is printed), or a header read together with its caption."""
+    if _LEVELLED_TITLE_RE.search(squash(t.title)):
+        return f"“{t.title}”各行为逐级细分，合计不是各行之和"
+    if any(_cell(t.rows[g.row], g.col) is None for g in gaps):
+        return "合计单元格为空白，表格未能可靠读取"
+    if any(g.kind == "columns" for g in gaps):
+        captions = sorted({p for c in t.columns for p in c.path if _CAPTION_RE.match(squash(p))})
+        if captions:
+            return f"表头与表题说明（{'、'.join(captions)}）混在一起，列间关系未能可靠读取"
+    return ""
 
 
 # ---- stated parts of a whole in the narrative ------------------------------------------------------
@@ -379,63 +407,64 @@ def _signed(s: Statement) -> tuple[Interval, Decimal] | None:
     return s.change.interval.scale(k), s.change.value * k
 
 
-def _three_public_parts(parts: list[Statement]) -> list[Statement] | None:
-    cat: dict[str, Statement] = {}
-    for s in parts:
-        key = three_public_key(s.subject)
-        if key and key not in cat:
-            cat[key] = s
-    vehicles = [cat["vehicles"]] if "vehicles" in cat else \
-        [cat[k] for k in ("purchase", "running") if k in cat] if {"purchase", "running"} <= cat.keys() else None
-    if vehicles is None or "abroad" not in cat or "reception" not in cat:
-        return None
-    return [cat["abroad"], cat["reception"]] + vehicles
-
-
-def whole_and_parts(sts: tuple[Statement, ...]) -> list[tuple[Statement, list[Statement]]]:
-    """Narrative wholes and their complete lists of parts (基本 + 项目, income sources whose shares
-    add up to 100%, the 三公 categories)."""
+def check_statement_sums(doc: Document, role: str) -> list[Finding]:
     out = []
-    for i, w in enumerate(sts):
-        if w.topic in TOTAL_TOPICS:
-            nxt = []
-            for s in sts[i + 1:]:
-                if s.topic in TOTAL_TOPICS or is_three_public_whole(s):
-                    break
-                nxt.append(s)
-            bp = [s for s in nxt if s.topic in ("basic", "project")]
-            if sorted(s.topic for s in bp) == ["basic", "project"]:
-                out.append((w, bp))
-            for topic in ("income_source", "item"):
-                ps = [s for s in nxt if s.topic == topic and s.share is not None]
-                if len(ps) >= 2 and Interval.total(s.share.interval for s in ps).meets(Interval.exact(Decimal(100))):
-                    out.append((w, ps))
-        elif is_three_public_whole(w):
-            nxt = []
-            for s in sts[i + 1:]:
-                if s.topic != "three_public" or is_three_public_whole(s):
-                    break
-                nxt.append(s)
-            ps = _three_public_parts(nxt)
-            if ps:
-                out.append((w, ps))
+    other = other_spending(doc)
+    for w, parts in whole_and_parts(doc.statements, doc.kind):
+        caveat = ""
+        if other and {p.topic for p in parts} == {"basic", "project"}:
+            caveat = f"文件另列有“{other}”等基本支出、项目支出以外的支出，总额可含此部分，不能认定为差错"
+        if w.amount is not None and all(p.amount is not None for p in parts):
+            out += _part_sum(w, parts, role, "amount", w.amount.interval, w.amount.value, w.amount,
+                             [(p.amount.interval, p.amount.value) for p in parts], caveat)
+        sw, sp = _signed(w), [_signed(p) for p in parts]
+        if w.change is not None and sw is not None and all(x is not None for x in sp):
+            out += _part_sum(w, parts, role, "change", sw[0], sw[1], w.change, sp, caveat)
     return out
 
 
-def check_statement_sums(doc: Document, role: str) -> list[Finding]:
+def check_partial_sums(doc: Document, role: str) -> list[Finding]:
+    """A 三公 total over a list that leaves out one vehicle part: the part left out is ≥ 0, so the listed amounts
+    may fall short of the total (insufficient) but never exceed it; when they make up the total the part left out
+    is 0 this year, so its change is ≤ 0 and the total change can be no more than the listed changes."""
     out = []
-    for w, parts in whole_and_parts(doc.statements):
-        if w.amount is not None and all(p.amount is not None for p in parts):
-            out += _part_sum(w, parts, role, "amount", w.amount.interval, w.amount.value, w.amount,
-                             [(p.amount.interval, p.amount.value) for p in parts])
+    for w, parts, missing in partial_three_public(doc.statements, doc.kind):
+        if w.amount is None or any(p.amount is None for p in parts):
+            continue
+        # an amount is never negative: "0万元" stands for [0, 0.5], not [−0.5, 0.5]
+        listed = Interval.total(Interval(max(p.amount.interval.lo, ZERO.lo), p.amount.interval.hi) for p in parts)
+        exact = sum((p.amount.value for p in parts), Decimal(0))
+        names = " + ".join(p.subject for p in parts)
+        amount_rule = (f"所列各项金额之和（{names}，未列{missing}）= {printed_like(exact, w.amount)} ∈ "
+                       f"{amount_iv(listed, w.amount)}，总额 {fig_iv(w.amount)}")
+        if listed.lo > w.amount.interval.hi:
+            out.append(statement_finding("sum", "error", role, w, printed_like(w.amount.value, w.amount),
+                                         printed_like(exact, w.amount), rule_text(amount_rule, verdict="所列各项之和超过总额"),
+                                         distance=distance(w.amount.value, exact, w.amount)))
+            continue
+        if not listed.meets(w.amount.interval):
+            out.append(statement_finding("sum", "insufficient", role, w, printed_like(w.amount.value, w.amount),
+                                         printed_like(exact, w.amount),
+                                         f"{amount_rule}：差额可能为未列示的{missing}，不认定为差错"))
+            continue
         sw, sp = _signed(w), [_signed(p) for p in parts]
-        if w.change is not None and sw is not None and all(x is not None for x in sp):
-            out += _part_sum(w, parts, role, "change", sw[0], sw[1], w.change, sp)
+        if w.change is None or sw is None or any(x is None for x in sp):
+            continue
+        total = Interval.total(x[0] for x in sp)
+        exact_change = sum((x[1] for x in sp), Decimal(0))
+        if sw[0].lo > total.hi:   # the total rose by more than all its parts together can
+            rule = rule_text(amount_rule + f"，即{missing}本年为 0，其增减额 ≤ 0",
+                             f"所列各项增减额之和（增加为正、减少为负）= {_change_text(exact_change, w.change)} ∈ "
+                             f"{amount_iv(total, w.change)}，总额所述增减额 {_change_text(sw[1], w.change)} 即 "
+                             f"{amount_iv(sw[0], w.change)}", verdict="总额增减额大于各项增减额之和")
+            out.append(statement_finding("sum", "error", role, w, _change_text(sw[1], w.change),
+                                         _change_text(exact_change, w.change), rule,
+                                         distance=distance(sw[1], exact_change, w.change)))
     return out
 
 
 def _part_sum(w: Statement, parts: list[Statement], role: str, what: str, whole: Interval, whole_v: Decimal,
-              like: Amount, vals: list[tuple[Interval, Decimal]]) -> list[Finding]:
+              like: Amount, vals: list[tuple[Interval, Decimal]], caveat: str = "") -> list[Finding]:
     total = Interval.total(v[0] for v in vals)
     exact = sum((v[1] for v in vals), Decimal(0))
     if exact == whole_v:
@@ -450,6 +479,8 @@ def _part_sum(w: Statement, parts: list[Statement], role: str, what: str, whole:
                      verdict=SUM_VERDICT[severity])
     if severity == "error" and (hedged(w) or any(hedged(p) for p in parts)):
         return [statement_finding("sum", "insufficient", role, w, fmt(whole_v), fmt(exact), f"{rule}；{HEDGED_NOTE}")]
+    if severity == "error" and caveat:
+        return [statement_finding("sum", "insufficient", role, w, fmt(whole_v), fmt(exact), f"{rule}；{caveat}")]
     return [statement_finding("sum", severity, role, w, fmt(whole_v), fmt(exact), rule,
                               distance=distance(whole_v, exact, like))]
 
@@ -464,4 +495,4 @@ def check_sums(doc: Document, role: str) -> list[Finding]:
     for t in doc.tables:
         if t.kind in TABLE_KINDS and t.kind not in TWO_SIDED:
             out += check_table_sums(t, role)
-    return out + check_statement_sums(doc, role)
+    return out + check_statement_sums(doc, role) + check_partial_sums(doc, role)

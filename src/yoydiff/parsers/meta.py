@@ -26,6 +26,7 @@ _DEPT_RE = re.compile(rf"(?:编制|预算)?(?:部\s*门|单\s*位)(?:\s*名\s*�
 _UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
 _UNIT_ITEM_RE = re.compile(r"(?:^|[\s；;。：:])\s*\d{1,2}\s*[.．、]\s*(?P<name>[^；;。\n]{3,50}?)(?=[；;。]|\s+\d{1,2}\s*[.．、]|\n|$)")
 _UNIT_SUFFIX = re.compile(r"(?:（本级）|\(本级\)|局|委员会|委|厅|中心|院|所|站|队|馆|校|学|办|处|会|室|社|场|园|（[^）]*）)$")
+_FIRST_YEAR_RE = re.compile(r"(20\d\d)\s*年(?:度)?[^。；;，,\n]{0,30}?(?:预算|决算|三公|经费|收支|支出|收入)")
 _DEPT_SUFFIX = re.compile(rf"{_ORG_END}$")
 
 
@@ -75,7 +76,12 @@ def _year(texts: list[str], title: re.Match | None) -> int | None:
         return int(title.group("year"))
     years = Counter(int(m.group(1)) for t in texts
                     for m in re.finditer(r"(20\d\d)\s*年(?:度)?[^\n。，,]{0,12}?(?:预算|决算)", re.sub(r"\s*\n\s*", "", t)))
-    return years.most_common(1)[0][0] if years else None
+    if years:
+        return years.most_common(1)[0][0]
+    # a page without a cover (a web page, a 三公 说明): the first year named before a budget word, on the
+    # first page ("XX县2024年度“三公”经费说明", "2024年“三公”经费财政拨款预算为…")
+    m = _FIRST_YEAR_RE.search(texts[0]) if texts else None
+    return int(m.group(1)) if m else None
 
 
 def _kind(texts: list[str], title: re.Match | None) -> str:

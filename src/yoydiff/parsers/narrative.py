@@ -29,12 +29,16 @@ from ..numbers import Amount, Percent
 from ..pdf import Page, TextLine
 from . import final_phrases as fph
 from . import phrases as ph
+from . import rowtables
+from .scope import compatible, only_basis, stem
 from .subjects import resolve_code
 
 YOY = "上年预算"
 # How far short of the right margin a line may end and still run on: the width of the longest token a
 # line breaker keeps whole (a figure with its unit and punctuation, "10,317.70万元，").
 EARLY_BREAK_EMS = 5
+# A vertical gap between two lines of a page larger than this many ems is a blank line: a paragraph break.
+PARAGRAPH_GAP_EMS = 1.5
 # The first paragraph of a project block: （一）项目名称：…; the block runs to the next 一、 heading.
 PROJECT_START_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）])?\s*项目名称\s*[:：]")
 _GENERIC = {"", "预算数", "预算", "金额", "价值", "合计", "共计", "总计", "其中", "资金", "预算金额", "计", "共",
@@ -141,6 +145,10 @@ def _tighten(text: str, starts: list[tuple[int, int]]) -> tuple[str, list[tuple[
     return "".join(out), [(off - shift[off] if off < len(shift) else off - removed, pg) for off, pg in starts]
 
 
+def _row_line(text: str) -> bool:
+    return text.count(rowtables.SEPARATOR) >= 2
+
+
 def paragraphs(pages: list[Page], regions: dict | None = None) -> list[Paragraph]:
     """The narrative of the document as paragraphs, in reading order."""
     regions = regions or {}
@@ -157,15 +165,19 @@ def paragraphs(pages: list[Page], regions: dict | None = None) -> list[Paragraph
             indented = ln.x0 > left + 0.8 * size
             new = prev is None
             if prev is not None:
-                pline, pright, psize = prev
+                pline, pright, psize, ppage = prev
                 ends = pline.text.rstrip()[-1:] in ph.TERMINAL
                 # a justified line breaks early before a token that cannot be split ("81.2%，", "（项）")
                 full = pline.x1 >= pright - (1.2 if ends or indented else EARLY_BREAK_EMS) * psize
                 new = not full or (indented and (ends or bool(ph.ENUM_RE.match(text))))
+                # a blank line's height between two lines of a page is a paragraph break
+                new = new or (ppage == page.number and ln.top - pline.bottom > PARAGRAPH_GAP_EMS * psize)
+                # a row of a table printed as text ("合计 | 18.15 | 22.15 |") is a line of its own
+                new = new or _row_line(text) or _row_line(pline.text)
             if new:
                 raw.append([])
             raw[-1].append((text, page.number))
-            prev = (ln, right, size)
+            prev = (ln, right, size, page.number)
     # A paragraph cut without closing punctuation (the source split it at a page) continues.
     merged: list[list[tuple[str, int]]] = []
     for part in raw:
@@ -173,6 +185,7 @@ def paragraphs(pages: list[Page], regions: dict | None = None) -> list[Paragraph
             last = merged[-1]
             tail, head = last[-1][0], part[0][0]
             if (tail[-1:] not in ph.TERMINAL and not ph.HEADING_RE.match(last[0][0])
+                    and not _row_line(tail) and not _row_line(head)
                     and not ph.ENUM_RE.match(head) and not ph.LABEL_RE.match(head)
                     and not ph.HEADING_RE.match(head) and len(last) + len(part) > 2):
                 last.extend(part)
@@ -239,6 +252,7 @@ def clean_subject(text: str) -> str:
     s = ph.fold(text).strip(" 、，,；;：:")
     s = ph.ENUM_RE.sub("", s)
     s = re.sub(r"^\s*其中\s*[：:，,]?", "", s)
+    s = re.sub(r"^\s*(?:两者)?(?:对比|相比|比较)\s*", "", s)
     s = re.sub(_ORG, "", s)
     s = re.sub(r"^\s*(?:截至)?\s*20\d\d\s*年(?:度|底)?\s*[,，]?", "", s)
     s = re.sub(r"^\s*(?:本部门|本单位|本局|我局|我单位|我部门|本年度|本年)\s*", "", s)
@@ -273,7 +287,7 @@ def _comparison(m: re.Match, year: int | None) -> str:
 
 
 def _money(m: re.Match) -> Amount | None:
-    return Amount.parse(ph.clean_number(m.group("num")), m.group("unit"))
+    return Amount.parse(ph.clean_number(m.group("num")), ph.money_unit(m.group("unit")))
 
 
 def _pct(m: re.Match) -> Percent | None:
@@ -303,6 +317,11 @@ def _clauses(w: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if w[a:b].strip()]
 
 
+# Words that name a quantity, not an item (较上年「支出数」减少…): they do not start a statement of their own.
+_QUANTITY_RE = re.compile(r"(?:支出|收入)?(?:决算|预算|执行)?数|支出|收入")
+# The words before the first figure of a sentence that continues the previous one: none but a comparison
+# and a direction word (「；对比减少4.35万元」, 「；减少率35.22%」, 「；增幅为」).
+_CONTINUATION_RE = re.compile(r"^\s*(?:两者)?(?:对比|相比|比较|同比)?[增减降升幅率少多加长低为了下上提高\s]*$")
 _PAREN_RE = re.compile(r"[（(][^（）()]*?(?:万元|元|%)[^（）()]*[)）]")
 
 
@@ -316,6 +335,7 @@ class _Parser:
         self.drafts: list[_Draft] = []
         self.unparsed: list[tuple[int, str, str]] = []   # (offset, text, reason)
         self.covered: list[tuple[int, int]] = []
+        self.sentence_start = 0
 
     def run(self) -> None:
         head = ""
@@ -327,6 +347,11 @@ class _Parser:
                 if ph.MONEY_RE.search(pm.group()) and re.search(ph.CJK, pm.group()[1:3]):
                     self._sentence(self.f, pm.start() + 1, pm.end() - 1)
                     w = w[:pm.start()] + " " * (pm.end() - pm.start()) + w[pm.end():]
+            # a sentence after ；that names no subject of its own continues the last statement before it
+            # (「2016年预算8万元，2015年预算12.5万元；对比减少4.35万元；减少率35.22%」)
+            lead = re.split(r"\d", self.f[s:e], maxsplit=1)[0]
+            cont = s > 0 and self.f[s - 1] in "；;" and bool(_CONTINUATION_RE.match(lead))
+            self.carry = self.drafts[-1] if self.drafts and cont else None
             self._sentence(w, s, e)
             # the 决算 / execution forms of this sentence (parsers/final_phrases.py)
             _final_forms(self.drafts[before:], head, self.f)
@@ -339,7 +364,8 @@ class _Parser:
 
     # one sentence, on a working copy `w` where processed parentheses are blanked
     def _sentence(self, w: str, s: int, e: int) -> None:
-        cur: _Draft | None = None
+        self.sentence_start = s
+        cur: _Draft | None = getattr(self, "carry", None)
         pending, pending_start = "", None
         listed: list[_Draft] = []
         for cs, ce in _clauses(w, s, e):
@@ -414,6 +440,16 @@ class _Parser:
                 last_end = m.end()
         return out
 
+    def _prior_year(self, start: int, end: int) -> bool:
+        """The words before an amount name the previous year and not this one (「2016年度…为」 in 2017)."""
+        if self.year is None:
+            return False
+        words = re.split(r"[（(，,：:]|相比|比较", self.f[start:end])[-1]      # back to the nearest boundary
+        years = {int(y) for y in re.findall(r"(20\d\d)\s*年", words)}
+        # the sentence must name this year too: a year read wrongly from a page without a cover is no evidence
+        sentence = {int(y) for y in re.findall(r"(20\d\d)\s*年", self.f[self.sentence_start:end])}
+        return self.year - 1 in years and self.year not in years and self.year in sentence
+
     def _new(self, subject: str, start: int) -> _Draft:
         d = _Draft(subject, start, start)
         self.drafts.append(d)
@@ -421,6 +457,9 @@ class _Parser:
 
     def _apply(self, kind, m, cur, own, gap_start, pending, pending_start, comp):
         def fresh() -> _Draft:
+            if own and only_basis(own) and self.drafts and self.drafts[-1].start >= self.sentence_start:
+                # 「…“三公”经费支出预算为24.5万元，支出决算为11.96万元」: the same item on another basis
+                return self._new(stem(self.drafts[-1].subject) + own, gap_start)
             if own:
                 return self._new(own, gap_start)
             if pending:
@@ -435,9 +474,23 @@ class _Parser:
                 d.amount = _money(m)
                 d.take(m.start(), m.end())
             return d
-        if kind == "amount":
+        if kind == "amount" and self._prior_year(gap_start, m.start()):
+            # 「（2016年度部门支出预算安排为8,648.07万元）」 in a 2017 document: the base, not this year's amount
+            d = cur if cur is not None and cur.prior is None and cur.change is None else fresh()
+            d.prior = _money(m)
+        elif kind == "amount":
             d = fresh() if (own or cur is None or cur.amount is not None or cur.change is not None) else cur
             d.amount = _money(m)
+        elif kind == "change" and (not own or _QUANTITY_RE.fullmatch(own)) and comp is not None and cur is not None \
+                and cur.change is not None and cur.amount is not None:
+            # 「支出9.07万元，较年初预算数减少10.93万元，…，较上年支出数减少0.71万元」: a second comparison of the
+            # same amount
+            d = self._new(cur.subject, comp.start())
+            d.amount = cur.amount
+            d.change = _money(m)
+            d.direction_word = m.group("dir")
+            d.direction = ph.normalise_amount_word(m.group("dir"))
+            hedged = hedged or bool(m.group("hedge"))
         elif kind == "change":
             d = fresh() if (own or cur is None or cur.change is not None or cur.direction == "持平") else cur
             d.change = _money(m)
@@ -472,7 +525,7 @@ class _Parser:
         if comp is not None and kind in ("change", "rate", "flat"):
             d.comparison = _comparison(comp, self.year)
             if comp.group("prior"):
-                d.prior = Amount.parse(ph.clean_number(comp.group("prior")), comp.group("punit"))
+                d.prior = Amount.parse(ph.clean_number(comp.group("prior")), ph.money_unit(comp.group("punit")))
             d.take(comp.start(), comp.end())
         d.hedged = d.hedged or hedged
         d.take(m.start(), m.end())
@@ -604,6 +657,8 @@ def _final_forms(drafts: list[_Draft], head: str, text: str) -> None:
 def topic_of(subject: str, section: str, code: str | None) -> str:
     """One of TOPICS, from the subject's words and the section it is printed in (section first)."""
     s, sec = subject, section
+    if re.match(r"(?:涉及|所涉|其中)", s):
+        return "other"      # 「涉及一般公共预算当年拨款5636万元」: the part of a total some projects involve, not the total
     if code or re.search(r"[（(]\s*[类款项]\s*[)）]", s):
         return "item"
     for topic, words in _SECTION_TOPICS:
@@ -686,19 +741,20 @@ _YEAR_RE = re.compile(r"(20\d\d)\s*年")
 
 
 def _subject_key(subject: str) -> str:
-    """財政拨款“三公”经费预算 and 财政拨款“三公”经费 are one subject."""
-    k = re.sub(r"[\s“”\"'‘’「」『』]", "", ph.fold(subject))
-    return re.sub(r"(?:预算数|预算|决算数|决算|数|金额)$", "", k)
+    """財政拨款“三公”经费预算, 财政拨款“三公”经费支出决算数 and 财政拨款“三公”经费 are one item (their bases
+    are told apart by parsers/scope.py)."""
+    return stem(subject)
 
 
-def carry_amounts(statements: list[Statement], year: int | None) -> list[Statement]:
+def carry_amounts(statements: list[Statement], year: int | None, kind: str | None = None) -> list[Statement]:
     """Give a change stated without its amount the amount stated for its subject earlier in the section.
 
     Only a plain amount statement (no change, rate or share of its own) of the same section can lend its
-    amount, only when its quote names no other year than the document's, and only when the section
-    states a single amount for the subject; otherwise the statement keeps amount None."""
+    amount, only when its quote names no other year than the document's, only on the same basis (a 预算
+    amount is not lent to a change of the 决算, parsers/scope.py), and only when the section states a single
+    amount for the subject on that basis; otherwise the statement keeps amount None."""
     out: list[Statement] = []
-    seen: dict[str, list[Amount]] = {}
+    seen: dict[str, list[Statement]] = {}
     section = None
     for s in statements:
         if s.section != section:
@@ -710,9 +766,9 @@ def carry_amounts(statements: list[Statement], year: int | None) -> list[Stateme
         if s.amount is not None and s.change is None and s.rate is None and s.share is None:
             years = {int(y) for y in _YEAR_RE.findall(ph.fold(s.quote))}
             if year is None or years <= {year}:
-                seen.setdefault(key, []).append(s.amount)
+                seen.setdefault(key, []).append(s)
         elif s.amount is None and (s.change is not None or s.rate is not None or s.direction == "持平"):
-            lent = seen.get(key, [])
+            lent = [x.amount for x in seen.get(key, []) if compatible(x.subject, s.subject, kind)]
             if lent and len({a.value for a in lent}) == 1:
                 s = replace(s, amount=lent[0])
         out.append(s)
@@ -726,12 +782,19 @@ def document_year(pages: list[Page]) -> int | None:
 
 def extract_statements(pages: list[Page], regions: dict[int, tuple[tuple[float, float], ...]],
                        tables: tuple[Table, ...]) -> tuple[tuple[Statement, ...], tuple[Unparsed, ...]]:
-    year = document_year(pages)
+    from .meta import extract_meta
+    meta = extract_meta(pages)
+    year, kind = meta.year, meta.kind
     levels: dict[int, str] = {}
     statements: list[Statement] = []
     unparsed: list[Unparsed] = []
     in_projects = False
-    for par in paragraphs(pages, regions):
+    pars = paragraphs(pages, regions)
+    rowed = _row_tables(pars)
+    for k, par in enumerate(pars):
+        if k in rowed:
+            statements += rowed[k]
+            continue
         head = _heading(par.text)
         if head:
             level, title = head
@@ -746,7 +809,27 @@ def extract_statements(pages: list[Page], regions: dict[int, tuple[tuple[float, 
         st, un = _statements(par, section, year, tables)
         statements += st
         unparsed += un
-    return tuple(carry_amounts(statements, year)), tuple(unparsed)
+    return tuple(carry_amounts(statements, year, kind)), tuple(unparsed)
+
+
+def _row_tables(pars: list[Paragraph]) -> dict[int, list[Statement]]:
+    """Runs of "|" rows read as year-over-year tables (parsers/rowtables.py): paragraph index → its statements
+    (the first index of a run holds them all, the others none); runs that are not such tables are left out."""
+    out: dict[int, list[Statement]] = {}
+    run: list[int] = []
+    for k in range(len(pars) + 1):
+        if k < len(pars) and pars[k].text.count(rowtables.SEPARATOR) >= 2:
+            run.append(k)
+            continue
+        if run:
+            lines = [rowtables.Line(pars[i].text, pars[i].page_at(0)) for i in run]
+            found = rowtables.read_table(lines)
+            if found:
+                found = [replace(st, topic=topic_of(st.subject, st.section, None)) for st in found]
+                out.update({i: [] for i in run})
+                out[run[0]] = found
+            run = []
+    return out
 
 
 def is_yoy(s: Statement) -> bool:

@@ -39,6 +39,9 @@ CJK = r"[\u4e00-\u9fff]"
 # A printed number: thousands separators or none, decimals, a space after a separator (PDF artefact).
 NUM = r"(?<![\d.])\d+(?:\s?,\s?\d{3})*(?:\s?\.\s?\d+)?"
 UNIT = r"亿元|万元|元"
+# After a direction word, 万 / 亿 without 元 (「增收4,376万」) are the amount of the change when no other word
+# follows (not 万人, 万平方米); a bare 万 elsewhere is not taken for money.
+CHANGE_UNIT = UNIT + r"|万(?![\u4e00-\u9fff])|亿(?![\u4e00-\u9fff])"
 MONEY = rf"(?P<num>{NUM})\s*(?P<unit>{UNIT})"
 PCT = rf"(?P<pnum>{NUM})\s*%"
 
@@ -47,17 +50,19 @@ PCT_RE = re.compile(PCT)
 FIGURE_RE = re.compile(rf"{NUM}\s*(?:{UNIT}|%)")
 
 # Words attached to an amount change, normalised to 增加 / 减少 (some texts use rate words crosswise).
-AMOUNT_UP = ("增加", "增支", "增长", "上升", "提高", "多", "增")
-AMOUNT_DOWN = ("减少", "减支", "下降", "降低", "压缩", "节约", "少", "减")
+AMOUNT_UP = ("增加", "增支", "增收", "增长", "上升", "提高", "多", "增")
+AMOUNT_DOWN = ("减少", "减支", "减收", "短收", "下降", "降低", "压缩", "节约", "少", "减")
 # Words attached to a rate, normalised to 增长 / 下降.
 RATE_UP = ("增长率", "增幅", "增长", "上升", "提高", "增加", "增")
-RATE_DOWN = ("减少率", "下降率", "减幅", "降幅", "下降", "降低", "减少", "减")
+RATE_DOWN = ("负增长", "减少率", "下降率", "减幅", "降幅", "下降", "降低", "减少", "减")
 
 _alt = lambda words: "|".join(sorted(words, key=len, reverse=True))  # noqa: E731
 HEDGE = r"(?:约|近|将近|大约|超过|逾)"
-CHANGE_RE = re.compile(rf"(?P<dir>{_alt(AMOUNT_UP + AMOUNT_DOWN)})\s*(?:了|为)?\s*(?P<hedge>{HEDGE})?\s*{MONEY}")
+CHANGE_RE = re.compile(rf"(?P<dir>{_alt(AMOUNT_UP + AMOUNT_DOWN)})\s*(?:了|为)?\s*(?P<hedge>{HEDGE})?\s*"
+                       rf"(?P<num>{NUM})\s*(?P<unit>{CHANGE_UNIT})")
+# 压减10% / 削减 / 缩减: a policy target ("一般性支出压减10%"), not the item's change rate.
 RATE_RE = re.compile(
-    rf"(?P<rdir>[（(]减少?[)）]幅?|[（(]减[)）]幅|{_alt(RATE_UP + RATE_DOWN)})\s*(?:了|为|率为|率)?\s*(?P<rhedge>{HEDGE})?\s*{PCT}")
+    rf"(?<![压缩削核])(?P<rdir>[（(]减少?[)）]幅?|[（(]减[)）]幅|{_alt(RATE_UP + RATE_DOWN)})\s*(?:了|为|率为|率)?\s*(?P<rhedge>{HEDGE})?\s*{PCT}")
 BLANK_RATE_RE = re.compile(rf"(?:{_alt(RATE_UP + RATE_DOWN)})\s*%")
 SHARE_RE = re.compile(rf"占(?P<of>[^，,。；;%\d]{{0,24}}?)(?:的)?(?:比重|比例|比)?(?:为)?\s*{PCT}")
 FLAT_RE = re.compile(r"与上年(?:预算)?(?:相比)?持平|持平|无增减|无变化|没有变化|保持不变")
@@ -70,13 +75,15 @@ PROJECT_COUNT_RE = re.compile(
     r"项目\s*(?:共计|合计|总计|共)?\s*(?P<n>\d+)\s*[个项](?!\s*(?:万元|元|%))"
     r"|(?:共计|合计|总计|共)\s*(?:安排|实施|设置|设立)?\s*(?P<n2>\d+)\s*[个项]\s*项目")
 
+# A word that starts a change ("比上年增加10万元"): what follows it is the change, not a stated prior.
+_CHANGE_WORD = r"增|减|多|少|降|升|提高|持平|节约|压缩|为|是"
 # What the change is measured against. Group `yr` is a named year, `prior` a stated previous figure.
 COMPARISON_RE = re.compile(
     r"(?P<comp>同比|"
-    r"(?:与|和|同|比|较|对比)\s*(?:之)?\s*"
+    r"(?:与|和|同|比|较|对比)\s*(?:之|于)?\s*"
     r"(?P<base>上\s*年(?:度)?|上一年(?:度)?|去年|年初|调整后?|(?P<yr>20\d\d)\s*年(?:度)?)"
     r"(?P<kind>预算执行数|执行数|预算数?|决算数?|批复数|同期)?"
-    rf"(?:的\s*(?P<prior>{NUM})\s*(?P<punit>{UNIT}))?"
+    rf"(?:(?:的\s*|(?:(?!{_CHANGE_WORD})[^\d，。；,;：:（）()%]){{0,10}}?)(?P<prior>{NUM})\s*(?P<punit>{UNIT}))?"
     r"(?:数)?\s*(?:相比|比较)?)")
 
 # Enumerators and headings at the start of a paragraph.
@@ -95,6 +102,11 @@ def normalise_amount_word(word: str) -> str:
 def normalise_rate_word(word: str) -> str:
     w = re.sub(r"[\s（）()]", "", word)
     return "下降" if any(w.startswith(d) for d in RATE_DOWN) else "增长"
+
+
+def money_unit(unit: str) -> str:
+    """万 → 万元, 亿 → 亿元 (the unit of an amount as numbers.UNIT_SCALE names it)."""
+    return unit if unit.endswith("元") else unit + "元"
 
 
 def clean_number(text: str) -> str:

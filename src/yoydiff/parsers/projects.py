@@ -90,7 +90,7 @@ def narrative_blocks(pages: list[Page], regions: dict) -> list[Project]:
         f = b.fields
         scale = f.get("scale", "")
         m = ph.MONEY_RE.search(ph.fold(scale))
-        amount = Amount.parse(ph.clean_number(m.group("num")), m.group("unit")) if m else None
+        amount = Amount.parse(ph.clean_number(m.group("num")), ph.money_unit(m.group("unit"))) if m else None
         secret, target = _secret(b.name, f.get("basis", ""), f.get("allocation", ""))
         out.append(Project(b.name, f.get("unit", ""), "", amount, b.page, secret, target, "narrative",
                            scale=scale, allocation=f.get("allocation", ""), period=f.get("period", ""),

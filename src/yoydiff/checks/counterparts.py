@@ -1,0 +1,210 @@
+"""The one place that decides what a narrative statement's figure must be compared with.
+
+A share (占 p%) is of one whole: the total the text names (占收入总计的, 占“三公”经费的), else the total of the part's
+own family (an income source of the income total, 基本/项目支出 of the spending total, a 三公 item of the 三公
+total), stated before it, never smaller than the part and on the same basis (parsers/scope.py: a 决算 part is
+not divided by the 预算 total). Parts that must add up to a stated whole (基本 + 项目 = the spending total; the
+三公 items = the 三公 total; shares of one list that add to 100 %) are found here too, on the whole's basis.
+When no counterpart can be identified with confidence the checks report `insufficient`, never an error
+against another figure.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..core import Document, Statement
+from ..numbers import Interval
+from ..parsers.phrases import fold
+from ..parsers.scope import compatible
+from .rules import squash
+
+TOTAL_TOPICS = ("income_total", "expense_total", "gpb_total")
+# The totals a part's share may be of, by the part's topic (nearest preceding one wins).
+WHOLE_TOPICS = {
+    "income_source": ("income_total",),
+    "basic": ("expense_total", "gpb_total"),
+    "project": ("expense_total", "gpb_total"),
+    "item": ("gpb_total", "expense_total"),
+}
+
+
+# What disclosures list with the 三公 items under one total (the 「“三公”经费、会议费、培训费」 table and lists).
+COMPANION_RE = re.compile(r"^(?:会议费|培训费)$")
+# 三公 categories by the words of their names, most specific first ("whole" for the 三公 total).
+THREE_PUBLIC_WORDS = (("whole", ("三公",)), ("abroad", ("出国",)), ("reception", ("接待",)),
+                      ("vehicles", ("购置及运行", "购置和运行")), ("purchase", ("购置",)), ("running", ("运行",)))
+
+
+def three_public_key(name: str) -> str | None:
+    """Which 三公 category a row, column or subject names: whole, abroad, reception, vehicles, purchase, running."""
+    t = squash(name)
+    return next((key for key, words in THREE_PUBLIC_WORDS if any(w in t for w in words)), None)
+
+
+def whole_topic(share_of: str) -> str | None:
+    """The total topic a printed 占…的 names (占收入总计的 → income_total)."""
+    t = squash(share_of)
+    if "三公" in t:
+        return "three_public"
+    if "项目支出" in t:
+        return "project"
+    if "基本支出" in t:
+        return "basic"
+    if "当年拨款" in t or "一般公共预算" in t or "财政拨款" in t:
+        return "gpb_total"
+    if "收入" in t:
+        return "income_total"
+    if "支出" in t:
+        return "expense_total"
+    return None
+
+
+# The funds a total may be of, narrowest last: 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营预算.
+FUNDS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营")
+
+
+def names_same_funds(share_of: str, subject: str) -> bool:
+    """A whole named by its funds (占财政拨款支出的, 占一般公共预算的) is a total of those funds, not of others."""
+    named = [f for f in FUNDS if f in squash(share_of)]
+    return not named or any(f in squash(subject) for f in named)
+
+
+def is_three_public_whole(s: Statement) -> bool:
+    return s.topic == "three_public" and three_public_key(s.subject) == "whole"
+
+
+def find_whole(statements: tuple[Statement, ...], i: int, kind: str | None = None) -> Statement | None:
+    """The statement whose amount statement i's share is of: the nearest preceding total of the
+    topic the text names (share_of), else of the part's topic family; None when it cannot be identified."""
+    s = statements[i]
+    if s.share_of:
+        topic = whole_topic(s.share_of)
+        topics = (topic,) if topic else ()
+    elif s.topic == "three_public":
+        topics = ("three_public",)
+    else:
+        topics = WHOLE_TOPICS.get(s.topic, ())
+    for w in reversed(statements[:i]):
+        if w.amount is None or w.share is not None or w.topic not in topics:
+            continue
+        if w.topic == "three_public" and not is_three_public_whole(w):
+            continue
+        if s.share_of and not names_same_funds(s.share_of, w.subject):
+            continue   # 占财政拨款支出的 is not a share of the 一般公共预算 alone
+        if not compatible(w.subject, s.subject, kind) or not compatible(w.subject, s.section, kind):
+            continue   # the 预算 total is not the whole of a 决算 part
+        if s.amount is not None and w.amount.interval.hi < s.amount.interval.lo:
+            continue   # a whole is never smaller than its part
+        return w
+    return None
+
+
+
+def _three_public_parts(parts: list[Statement]) -> list[Statement] | None:
+    cat: dict[str, Statement] = {}
+    for s in parts:
+        key = three_public_key(s.subject)
+        if key and key not in cat:
+            cat[key] = s
+    vehicles = [cat["vehicles"]] if "vehicles" in cat else \
+        [cat[k] for k in ("purchase", "running") if k in cat] if {"purchase", "running"} <= cat.keys() else None
+    if vehicles is None or "abroad" not in cat or "reception" not in cat:
+        return None
+    return [cat["abroad"], cat["reception"]] + vehicles
+
+
+MISSING_NAME = {"purchase": "公务用车购置费", "running": "公务用车运行维护费"}
+
+
+def partial_three_public(sts: tuple[Statement, ...], kind: str | None = None) -> list[tuple[Statement, list[Statement], str]]:
+    """三公 totals followed by 因公出国, 公务接待 and only one of the two vehicle parts (购置 / 运行维护): the whole,
+    the listed parts and the name of the part not listed (which can only make up a shortfall)."""
+    out = []
+    for i, w in enumerate(sts):
+        if not is_three_public_whole(w):
+            continue
+        cat: dict[str, Statement] = {}
+        for s in sts[i + 1:]:
+            if s.topic != "three_public" or is_three_public_whole(s):
+                break
+            key = three_public_key(s.subject)
+            if key and key not in cat and compatible(w.subject, s.subject, kind):
+                cat[key] = s
+        vehicle = [k for k in ("purchase", "running") if k in cat]
+        if "vehicles" in cat or len(vehicle) != 1 or "abroad" not in cat or "reception" not in cat:
+            continue
+        missing = "running" if vehicle == ["purchase"] else "purchase"
+        out.append((w, [cat["abroad"], cat["reception"], cat[vehicle[0]]], MISSING_NAME[missing]))
+    return out
+
+
+def whole_and_parts(sts: tuple[Statement, ...], kind: str | None = None) -> list[tuple[Statement, list[Statement]]]:
+    """Narrative wholes and their complete lists of parts (基本 + 项目, income sources whose shares
+    add up to 100%, the 三公 categories)."""
+    out = []
+    for i, w in enumerate(sts):
+        if w.topic in TOTAL_TOPICS:
+            nxt = []
+            for s in sts[i + 1:]:
+                if s.topic in TOTAL_TOPICS or is_three_public_whole(s):
+                    break
+                nxt.append(s)
+            nxt = [s for s in nxt if compatible(w.subject, s.subject, kind)]
+            # 基本 + 项目 are the parts of a total stated in the same section, not of one stated sections before
+            bp = [s for s in nxt if s.topic in ("basic", "project") and s.section == w.section]
+            if sorted(s.topic for s in bp) == ["basic", "project"]:
+                out.append((w, bp))
+            for topic in ("income_source", "item"):
+                ps = [s for s in nxt if s.topic == topic and s.share is not None]
+                if len(ps) >= 2 and Interval.total(s.share.interval for s in ps).meets(Interval.exact(Decimal(100))):
+                    out.append((w, ps))
+        elif is_three_public_whole(w):
+            nxt = []
+            for s in sts[i + 1:]:
+                if s.topic != "three_public" or is_three_public_whole(s):
+                    break
+                nxt.append(s)
+            ps = _three_public_parts([s for s in nxt if compatible(w.subject, s.subject, kind)])
+            # a list that runs on past the 三公 items (「…公务接待费43.77万元、会议费34.10万元、培训费51.37万元」):
+            # the total printed before it is the total of the whole list
+            extra = []
+            for s in sts[i + 1 + len(nxt):]:
+                if s.topic == "three_public" or s.amount is None or s.change is not None or s.rate is not None \
+                        or s.share is not None or s.page != w.page or not COMPANION_RE.search(squash(s.subject)):
+                    break
+                extra.append(s)
+            if ps:
+                out.append((w, ps + extra))
+        elif w.topic == "three_public" and three_public_key(w.subject) == "vehicles" and w.amount is not None:
+            # 公务用车购置及运行维护费 = 购置费 + 运行维护费, when both are stated right after it
+            cat: dict[str, Statement] = {}
+            for s in sts[i + 1:]:
+                key = three_public_key(s.subject) if s.topic == "three_public" else None
+                if key not in ("purchase", "running") or key in cat or not compatible(w.subject, s.subject, kind):
+                    break
+                cat[key] = s
+            if len(cat) == 2:
+                out.append((w, [cat["purchase"], cat["running"]]))
+    return out
+
+
+
+
+# Spending that is neither 基本 nor 项目支出: a spending total may hold it, so 基本 + 项目 ≠ 总计 proves nothing.
+OTHER_SPENDING_RE = re.compile(r"预留|机动经费|机动支出|结转下年|年末结转|上缴上级|经营支出|对附属单位补助|事业单位经营")
+
+
+def other_spending(doc: Document) -> str:
+    """The name of a spending part besides 基本/项目支出 that the document prints (a statement or a table
+    row or column), or ""."""
+    for s in doc.statements:
+        m = OTHER_SPENDING_RE.search(fold(s.subject + s.quote))
+        if m:
+            return m.group()
+    for t in doc.tables:
+        for text in [r.name for r in t.rows] + [c.label for c in t.columns]:
+            m = OTHER_SPENDING_RE.search(fold(text))
+            if m:
+                return m.group()
+    return ""

@@ -1,0 +1,257 @@
+"""Precision first: a statement is an error only against one unambiguous counterpart read with confidence;
+built cases of each wrong-counterpart rule (issue 8) and of the figures a sentence states."""
+from yoydiff.checks import run_document_checks
+from yoydiff.checks.counterparts import find_whole, names_same_funds
+from yoydiff.checks.narrative import check_narrative
+from yoydiff.checks.rates import check_statement
+from yoydiff.checks.shares import check_shares
+from yoydiff.checks.sums import check_statement_sums
+from yoydiff.parsers.narrative import parse_paragraph
+
+from test_checks_build import doc, row, st, table
+
+EXP = [("合计",), ("基本支出",), ("项目支出",)]
+
+
+def _severities(findings, check=None):
+    return [(f.check, f.severity) for f in findings if check is None or f.check == check]
+
+
+# ---- which table figure a statement is compared with ----------------------------------------------
+
+def test_a_table_of_another_subject_is_no_total_when_the_expected_table_is_missing():
+    # the reader gave the 机关运行经费 table an overview kind: its 合计 is not the spending total
+    t = table("expense", "表8", EXP, [row("", "合计", "3,580.05", "3,580.05", None)])
+    t = t.__class__(**{**t.__dict__, "title": "一般公共预算机关运行经费支出预算表"})
+    s = st("支出预算总计", "37,188.34", topic="expense_total")
+    assert check_narrative(doc(tables=[t], statements=[s]), "new") == []
+
+
+def test_a_part_is_compared_with_its_own_column_not_with_the_whole():
+    t3 = table("expense", "表3", EXP, [row("", "合计", "28,849.38", "17,306.11", "11,543.27")])
+    sts = [st("项目支出", "11,543.27", topic="project"), st("基本支出", "17,306.11", topic="basic")]
+    assert check_narrative(doc(tables=[t3], statements=sts), "new") == []
+    bad = [st("项目支出", "11,534.27", topic="project")]
+    [f] = check_narrative(doc(tables=[t3], statements=bad), "new")
+    assert (f.severity, f.expected) == ("error", "11,543.27")
+
+
+def test_a_blank_total_cell_is_not_a_counterpart():
+    t3 = table("expense", "表3", EXP, [row("", "合计", None, "17,306.11", "11,543.27")])
+    [f] = check_narrative(doc(tables=[t3], statements=[st("支出预算总计", "28,849.38", topic="expense_total")]), "new")
+    assert f.severity == "insufficient" and "空白" in f.rule
+
+
+def test_counterparts_that_disagree_are_not_one_counterpart():
+    # the overview and the expense table disagree with each other: which one the sentence means is unknown
+    t1 = table("overview", "表1", [("收入", "金额"), ("支出", "金额")], [row("", "支出总计", "100.00", "100.00")])
+    t3 = table("expense", "表3", EXP, [row("", "合计", "120.00", "70.00", "50.00")])
+    [f] = check_narrative(doc(tables=[t1, t3], statements=[st("支出预算", "110.00", topic="expense_total")]), "new")
+    assert f.severity == "insufficient" and "不一" in f.rule
+
+
+def test_a_statement_of_another_year_is_not_compared_with_this_years_tables():
+    t3 = table("expense", "表3", EXP, [row("", "合计", "9,146.79", "5,000.00", "4,146.79")])
+    s = st("部门支出预算安排", "8,648.07", topic="expense_total", quote="2016年度部门支出预算安排为8,648.07万元")
+    assert check_narrative(doc(tables=[t3], statements=[s]), "new") == []      # the document is of 2025
+
+
+# ---- parts that must add up ------------------------------------------------------------------------
+
+def _total_basic_project(extra: str = ""):
+    text = (f"支出预算总计100.00万元。{extra}"
+            "其中：基本支出60.00万元，项目支出30.00万元。")
+    return tuple(parse_paragraph(text, section="（二）支出预算", year=2025))
+
+
+def test_total_against_basic_plus_project():
+    [f] = check_statement_sums(doc(statements=_total_basic_project()), "new")
+    assert (f.check, f.severity, f.stated, f.expected) == ("sum", "error", "100.00", "90.00")
+
+
+def test_total_with_other_spending_is_not_basic_plus_project():
+    sts = _total_basic_project("单位预留机动经费10.00万元。")
+    [f] = check_statement_sums(doc(statements=sts), "new")
+    assert f.severity == "insufficient" and "预留" in f.rule
+
+
+def test_basic_and_project_of_another_section_are_not_the_parts():
+    whole = parse_paragraph("支出预算总计100.00万元。", section="一、收支预算总体情况", year=2025)
+    parts = parse_paragraph("基本支出60.00万元，项目支出30.00万元。", section="三、支出预算情况", year=2025)
+    assert check_statement_sums(doc(statements=tuple(whole + parts)), "new") == []
+
+
+# ---- shares of a named whole -----------------------------------------------------------------------
+
+def test_share_of_the_project_budget_is_of_the_project_total():
+    sts = tuple(parse_paragraph("支出预算总计200.00万元，其中项目支出50.00万元。信息化项目50.00万元，占项目支出预算的100%。"))
+    i = next(i for i, s in enumerate(sts) if s.share is not None)
+    assert find_whole(sts, i).amount.text == "50.00"
+    assert check_shares(doc(statements=sts), "new") == []
+
+
+def test_share_of_fiscal_funds_is_not_a_share_of_the_general_budget_alone():
+    assert names_same_funds("财政拨款支出", "财政拨款支出合计") and not names_same_funds("财政拨款支出", "一般公共预算支出")
+    sts = tuple(parse_paragraph("一般公共预算拨款100.00万元。一般公共服务支出99.07万元，占财政拨款支出的99.07%。"))
+    # the 财政拨款 total is not stated: the share cannot be checked, and is not an error against 一般公共预算
+    assert _severities(check_shares(doc(statements=sts), "new")) == [("share", "insufficient")]
+
+
+# ---- the figures a sentence states ------------------------------------------------------------------
+
+def test_the_prior_named_after_the_comparison_is_not_the_current_amount():
+    [s] = parse_paragraph("全年支出251万元，比上年累计支出285万元下降34万元，下降11.93%。")
+    assert (s.amount.text, s.prior_stated.text, s.change.text) == ("251", "285", "34")
+    assert _severities(check_statement(s, "new")) == []     # 34 / 285 = 11.93%
+
+
+def test_a_stated_base_of_the_previous_year_is_the_prior():
+    [s] = parse_paragraph("2017年度部门支出预算安排与2016年度相比（2016年度部门支出预算安排为8,648.07万元），"
+                          "增加498.72万元，增长5.77%。", year=2017)
+    assert s.amount is None and s.prior_stated.text == "8,648.07"
+    assert check_statement(s, "new") == []                  # 498.72 / 8,648.07 = 5.77%
+    [bad] = parse_paragraph("2017年度部门支出与2016年度相比（2016年度部门支出为8,648.07万元），增加498.72万元，增长6.12%。",
+                            year=2017)
+    assert _severities(check_statement(bad, "new")) == [("rate", "error")]
+
+
+def test_a_policy_rate_is_not_the_change_rate():
+    sts = parse_paragraph("公用经费100.00万元，比上年增加10.00万元，一般性支出压减10%。")
+    assert [(s.rate, s.change and s.change.text) for s in sts] == [(None, "10.00")]
+
+
+def test_both_years_stated_outright():
+    # 8 − 12.5 = −4.5 would be the change; 4.35 / 12.35 = 35.22% only if the base were 12.35: the figures disagree
+    [s] = parse_paragraph("2016年预算8万元，2015年预算12.5万元；对比减少4.35万元；减少率35.22%。", year=2016)
+    assert (s.amount.text, s.prior_stated.text, s.change.text, s.rate.text) == ("8", "12.5", "4.35", "35.22")
+    assert _severities(check_statement(s, "new")) == [("rate", "error")]
+    [ok] = parse_paragraph("2016年预算8.15万元，2015年预算12.5万元；对比减少4.35万元；减少率34.80%。", year=2016)
+    assert check_statement(ok, "new") == []
+
+
+def test_a_sentence_with_its_own_subject_does_not_continue_the_previous_one():
+    sts = parse_paragraph("公务接待费0.98亿元，减少0.43亿元，下降30.5%；因公出国（境）经费0.34亿元，与去年持平。")
+    assert [(s.subject, s.direction) for s in sts] == [("公务接待费", "减少"), ("因公出国（境）经费", "持平")]
+    assert not [f for f in run_document_checks(doc(statements=tuple(sts)), "new") if f.severity == "error"]
+
+
+# ---- sums of tables read without confidence ---------------------------------------------------------
+
+from yoydiff.checks.sums import check_table_sums  # noqa: E402
+
+THREE = [("“三公”经费", "小计"), ("“三公”经费", "因公出国（境）费"), ("“三公”经费", "公务用车购置及运行维护费", "小计"),
+         ("“三公”经费", "公务用车购置及运行维护费", "公务用车购置费"), ("“三公”经费", "公务用车购置及运行维护费", "公务用车运行维护费"),
+         ("“三公”经费", "公务接待费")]
+
+
+def test_three_public_subtotal_columns_read_with_the_header():
+    t = table("three_public", "表9", THREE, [row("", "本级", "767.60", "199.25", "183.60", None, "183.60", "384.75")])
+    assert check_table_sums(t, "new") == []
+    bad = table("three_public", "表9", THREE, [row("", "本级", "777.60", "199.25", "183.60", None, "183.60", "384.75")])
+    assert _severities(check_table_sums(bad, "new")) == [("sum", "error")]
+
+
+def test_a_header_read_with_its_caption_gives_no_error():
+    # the caption (单位：万元, 部门：) was read into the header: the 公务接待费 column left the 三公 group, so its
+    # subtotal seems not to add up; which columns add up is not known
+    cols = [("公开表九", "某办公厅") + c for c in THREE[:5]] + [("公开表九", "单位：万元", "公务接待费")]
+    t = table("three_public", "公开表九", cols, [row("", "本级", "767.60", "199.25", "183.60", None, "183.60", "384.75")])
+    [f] = check_table_sums(t, "new")
+    assert f.severity == "insufficient" and "表头" in f.rule
+
+
+def test_levels_of_the_procurement_table_are_not_added_to_their_parts():
+    t = table("expense", "表十", [("总计",)], [row("", "合计", "100.00"), row("", "一、货物", "60.00"),
+                                               row("", "A 办公设备", "60.00"), row("", "二、服务", "40.00"),
+                                               row("", "C 印刷服务", "40.00")])
+    t = t.__class__(**{**t.__dict__, "title": "政府采购支出预算表"})
+    assert {f.severity for f in check_table_sums(t, "new")} <= {"insufficient"}
+
+
+def test_a_blank_total_cell_is_no_error():
+    t = table("three_public", "表7", [("合计",), ("公务接待费",), ("因公出国（境）费",)],
+              [row("", "本级", None, "509.20", None)])
+    assert {f.severity for f in check_table_sums(t, "new")} <= {"insufficient"}
+
+
+def test_revenue_change_words_and_a_bare_wan_after_them():
+    [s] = parse_paragraph("地方一般公共预算收入（同口径）完成30,161万元，同比增长14.6%，增收4,376万。")
+    assert (s.amount.text, s.change.text, s.change.unit, s.direction) == ("30,161", "4,376", "万元", "增加")
+    # 4,376 / (30,161 − 4,376) = 16.97%, not 14.6%
+    assert _severities(check_statement(s, "new")) == [("rate", "error")]
+    # a bare 万 that is not a change is not money (population, visitors)
+    assert parse_paragraph("服务人口12万，接待游客3.5万。") == []
+
+
+def test_a_three_public_total_over_a_list_that_runs_on_to_meetings_and_training():
+    text = ("2022年“三公”经费决算数合计为1000.86万元，其中：因公出国（境）费0万元、公务用车购置费399.25万元、"
+            "公务用车运行维护费472.38万元、公务接待费43.77万元、会议费34.10万元、培训费51.37万元。")
+    sts = tuple(parse_paragraph(text, year=2022))
+    # 0 + 399.25 + 472.38 + 43.77 + 34.10 + 51.37 = 1,000.87: within rounding of 1,000.86, not 915.40
+    assert _severities(check_statement_sums(doc(statements=sts), "new")) == [("sum", "rounding")]
+
+
+from yoydiff.checks.sums import check_partial_sums  # noqa: E402
+
+
+def test_a_three_public_list_without_one_vehicle_part():
+    head = "2023年“三公”经费预算6.50万元，比上年减少{}万元。"
+    tail = "其中：因公出国（境）费用0万元，较上年无增减；公务接待费0.50万元，较上年无增减；公务用车运行维护费6.00万元，比上年减少1.00万元。"
+    # the listed amounts make up 6.50: 公务用车购置费 is 0 this year, so it can only have fallen; the total
+    # cannot have fallen by less (0.50) than its listed parts (1.00)
+    sts = tuple(parse_paragraph(head.format("0.50") + tail, year=2023))
+    [f] = check_partial_sums(doc(statements=sts), "new")
+    assert (f.severity, f.stated, f.expected) == ("error", "减少 0.50 万元", "减少 1.00 万元")
+    # a larger fall is possible (the 购置费 fell too): no error
+    assert check_partial_sums(doc(statements=tuple(parse_paragraph(head.format("1.50") + tail, year=2023))), "new") == []
+
+
+def test_listed_parts_short_of_the_total_may_be_the_part_not_listed():
+    text = "“三公”经费合计31.23万元，其中：公务接待费1.58万元，公务用车运行维护费28.91万元，因公出国（境）费0万元。"
+    [f] = check_partial_sums(doc(statements=tuple(parse_paragraph(text))), "new")
+    assert f.severity == "insufficient" and "公务用车购置费" in f.rule
+    over = "“三公”经费合计30.00万元，其中：公务接待费1.58万元，公务用车运行维护费28.91万元，因公出国（境）费0万元。"
+    [g] = check_partial_sums(doc(statements=tuple(parse_paragraph(over))), "new")
+    assert (g.severity, g.expected) == ("error", "30.49")
+
+
+def test_a_second_comparison_of_the_same_amount():
+    text = "2021年“三公”经费支出共计9.07万元，较年初预算数减少10.93万元，下降54.65%，较上年支出数减少0.71万元，下降7.26%。"
+    budget, prior = parse_paragraph(text, year=2021)
+    assert (budget.comparison, prior.comparison) == ("年初预算", "上年预算")
+    assert prior.amount.text == "9.07" and prior.change.text == "0.71"
+    assert check_statement(budget, "new") == [] and check_statement(prior, "new") == []   # 0.71 / 9.78 = 7.26%
+    [slip] = parse_paragraph(text.replace("7.26%", "7.83%"), year=2021)[1:]
+    assert _severities(check_statement(slip, "new")) == [("rate", "error")]          # 7.83% = 0.71 / 9.07
+
+
+def test_vehicle_costs_are_purchase_plus_running():
+    text = "公务用车购置及运行维护费支出4.02万元。其中：公务用车购置支出0万元；公务用车运行维护支出{}万元。"
+    ok = tuple(parse_paragraph(text.format("4.02")))
+    assert check_statement_sums(doc(statements=ok), "new") == []
+    bad = tuple(parse_paragraph(text.format("0")))
+    assert _severities(check_statement_sums(doc(statements=bad), "new")) == [("sum", "error")]
+
+
+def test_the_total_of_a_part_is_not_the_tables_total():
+    # 表6 lists 人员经费合计 before the table's 合计: the narrative 基本支出 is the 合计, not the 人员经费 subtotal
+    t6 = table("gpb_basic", "表6", [("合计",)], [row("", "人员经费合计", "800.00"), row("301", "工资福利支出", "800.00"),
+                                                 row("", "公用经费合计", "200.00"), row("302", "商品和服务支出", "200.00"),
+                                                 row("", "合计", "1,000.00")])
+    s = st("一般公共预算基本支出", "1,000.00", topic="basic")
+    assert check_narrative(doc(tables=[t6], statements=[s]), "new") == []
+    [f] = check_narrative(doc(tables=[t6], statements=[st("一般公共预算基本支出", "1,100.00", topic="basic")]), "new")
+    assert (f.severity, f.expected) == ("error", "1,000.00")
+
+
+def test_a_change_misprinted_by_one_digit_is_named_as_the_likely_cause():
+    # js-fy-2018: 6,049.97, 减少 392.92, 减少 5.95% — the 2017 document prints 6,432.89, so the change is 382.92
+    [s] = parse_paragraph("法院（款）一般行政事务管理（项）支出6049.97万元，与上年相比减少392.92万元，减少5.95%。")
+    [f] = check_statement(s, "new")
+    assert f.severity == "error" and "382.92" in f.cause
+
+
+def test_compared_with_words():
+    [s] = parse_paragraph("2022年三公经费决算数为1000.86万元，相较于上年增加192.91万元，增长23.88%。", year=2022)
+    assert (s.amount.text, s.change.text, s.comparison) == ("1000.86", "192.91", "上年预算")
+    assert check_statement(s, "new") == []                  # 192.91 / 807.95 = 23.88%
