@@ -32,7 +32,7 @@ def test_completion_of_a_stated_budget_is_not_the_current_amount():
 def test_budget_then_final_in_one_sentence():
     s, _ = one("“三公”经费支出年初预算为12000.00元，支出决算为12,000.00元，完成年初预算的100%。", "决算")
     assert (s.subject, s.amount.text, s.budget.text, str(s.execution)) == \
-        ("“三公”经费支出决算", "12,000.00", "12000.00", "100%")
+        ("三公经费支出决算", "12,000.00", "12000.00", "100%")
     assert check_execution(doc(statements=[s], kind="决算"), "new") == []
     s, _ = one("三公经费预算数为832.05万元，决算支出数为820.33万元，完成年初预算数的98.59%。", "决算")
     assert (s.amount.text, s.budget.text) == ("820.33", "832.05")

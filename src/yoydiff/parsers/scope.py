@@ -14,8 +14,8 @@ import re
 from .phrases import fold
 
 BASES = ("预算", "决算", "执行")
-# 预算 ending a subject is its basis unless it ends a budget's own name (一般公共预算, 政府性基金预算, 国有资本经营预算).
-_BASIS_RE = re.compile(r"(?:(?<!公共)(?<!基金)(?<!经营)(?<!部门)(?P<b>预算|决算|执行)(?:数|额|金额|情况)?)\s*$")
+# 预算 ending a subject (with its qualifier: 年初预算, 调整后预算) is its basis unless it ends a budget's own name (一般公共预算, 政府性基金预算, 国有资本经营预算).
+_BASIS_RE = re.compile(r"(?:(?:年初|全年|年度|调整后?的?)?(?<!公共)(?<!基金)(?<!经营)(?<!部门)(?P<b>预算|决算|执行)(?:数|额|金额|情况)?)\s*$")
 _SPEND_RE = re.compile(r"(?:支出|费用|开支)$")
 _ONLY_BASIS_RE = re.compile(r"^(?:支出|收入)?(?:年初)?(?:预算|决算|执行)(?:数|额)?$")
 _QUOTES_RE = re.compile(r"[\s“”\"'‘’「」『』]")
