@@ -1,0 +1,102 @@
+"""The reviewers' page without a browser (httpx against the app): what is refused, with which message;
+a bad file fails its own request and the next one works; nothing is served from outside the session's
+folder; the folder is gone when the session ends. The browser walk is tests/test_web_browser.py."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import httpx
+import pytest
+
+from corpus import FILES
+from webserver import serving, wait_done
+from yoydiff.web.jobs import Refused, safe_name, sniff
+
+JSON = {"Accept": "application/json"}
+
+
+def test_sniff_accepts_pdf_html_and_text_only():
+    assert sniff("a.pdf", b"%PDF-1.7\n") == "pdf"
+    assert sniff("a.HTML", b"\xef\xbb\xbf<!DOCTYPE html><html>") == "html"
+    assert sniff("说明.txt", "一、部门职责".encode()) == "text"
+    for name, head, word in (("a.docx", b"PK\x03\x04", "不是 PDF、网页或文本文件"),
+                             ("a.pdf", b"PK\x03\x04", "不是 PDF 文件"),
+                             ("a.pdf", b"", "空文件"),
+                             ("a.txt", b"\x00\x01\x02", "二进制"),
+                             ("a", b"%PDF-1.7", "不是 PDF、网页或文本文件")):
+        with pytest.raises(Refused, match=word):
+            sniff(name, head)
+
+
+def test_uploaded_names_stay_inside_their_folder():
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name("C:\\Users\\x\\2025年预算.pdf") == "2025年预算.pdf"
+    assert safe_name("..") == safe_name("") == "未命名"
+    assert "\x00" not in safe_name("a\x00.pdf") and "/" not in safe_name("a/b\\c.pdf")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("web") / "session"
+    with serving(folder, max_file_bytes=3 * 1024 * 1024) as (base, jobs):
+        yield base, jobs, folder
+    assert not folder.exists()          # the session's uploads are removed when it ends
+
+
+def _post(base, files):
+    return httpx.post(f"{base}/upload", files=[("files", f) for f in files], headers=JSON, timeout=60)
+
+
+def test_wrong_kinds_and_sizes_are_refused_with_a_message(site):
+    base, jobs, folder = site
+    before = set(folder.iterdir())
+    r = _post(base, [("报告.docx", b"PK\x03\x04 word", "application/octet-stream")])
+    assert r.status_code == 400 and "“报告.docx”不是 PDF、网页或文本文件" in r.json()["error"]
+    r = _post(base, [("伪装.pdf", b"GIF89a....", "application/pdf")])
+    assert r.status_code == 400 and "不是 PDF 文件" in r.json()["error"]
+    big = b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024 + 10)
+    r = _post(base, [("大.pdf", big, "application/pdf")])
+    assert r.status_code == 413 and "超过 3 MB" in r.json()["error"]
+    r = httpx.post(f"{base}/upload", files=[], data={"x": "1"}, headers=JSON)
+    assert r.status_code == 400 and "没有选择文件" in r.json()["error"]
+    assert set(folder.iterdir()) == before          # a refused upload leaves nothing behind
+    page = httpx.post(f"{base}/upload", files=[("files", ("a.exe", b"MZ", "application/octet-stream"))])
+    assert page.status_code == 400 and "未接收" in page.text and "<html" in page.text     # a page for the browser
+
+
+def test_a_truncated_pdf_fails_alone_and_the_next_upload_works(site):
+    base, jobs, _ = site
+    data = FILES["deptb-2025"].read_bytes()
+    r = _post(base, [("残缺.pdf", data[: len(data) // 3], "application/pdf")])
+    assert r.status_code == 202
+    st = wait_done(jobs, r.json()["id"])
+    assert st["state"] == "failed" and "残缺.pdf" in st["error"] and "damaged or truncated" in st["error"]
+    assert str(jobs.folder) not in st["error"]        # the message names the file, not where the server keeps it
+    page = httpx.get(f"{base}/j/{r.json()['id']}")
+    assert "damaged or truncated" in page.text
+    r = _post(base, [(p.name, p.read_bytes(), "application/pdf") for p in (FILES["deptb-2024"], FILES["deptb-2025"])])
+    st = wait_done(jobs, r.json()["id"])
+    assert st["state"] == "done" and len(st["results"]) == 1 and not st["results"][0]["error"]
+    memo = httpx.get(f"{base}/j/{r.json()['id']}", follow_redirects=True)
+    assert memo.status_code == 200 and "预算变动审查备忘录" in memo.text
+    assert "2024.pdf" in memo.text            # the file as the reviewer named it
+    for fmt, magic in (("pdf", b"%PDF"), ("xlsx", b"PK"), ("csv", b"PK"), ("json", b"{")):
+        d = httpx.get(f"{base}/j/{r.json()['id']}/m/0/download/{fmt}", timeout=300)
+        assert d.status_code == 200 and d.content.startswith(magic), fmt
+
+
+def test_nothing_outside_the_session_is_served(site):
+    base, jobs, _ = site
+    for path in ("/j/../../etc/passwd", "/j/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/j/nojob/m/0/download/pdf",
+                 "/j/nojob/m/0/crop/0-0.jpg", "/static/../../README.md", "/etc/passwd"):
+        r = httpx.get(base + path)
+        assert r.status_code == 404 and "root:" not in r.text, path
+    some = next(iter(jobs.jobs))
+    r = httpx.get(f"{base}/j/{some}/m/0/download/..%2F..%2Fetc%2Fpasswd")
+    assert r.status_code == 404
+
+
+def test_serve_refuses_nonsense_options():
+    from yoydiff.cli import main
+    assert main(["serve", "--max-mb", "0"]) == 2
