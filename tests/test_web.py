@@ -100,3 +100,36 @@ def test_nothing_outside_the_session_is_served(site):
 def test_serve_refuses_nonsense_options():
     from yoydiff.cli import main
     assert main(["serve", "--max-mb", "0"]) == 2
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_the_session_folder_is_removed_when_the_server_stops(tmp_path, sig):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from webserver import free_port
+
+    port = free_port()
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    p = subprocess.Popen([sys.executable, "-m", "yoydiff", "serve", "--port", str(port)], env=env,
+                         stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        r = httpx.post(f"http://127.0.0.1:{port}/upload", headers=JSON,
+                       files=[("files", ("a.pdf", b"%PDF-1.4\nnot really", "application/pdf"))])
+        assert r.status_code == 202
+        assert [x.name for x in tmp_path.iterdir() if x.name.startswith("yoydiff-serve-")]
+    finally:
+        p.send_signal(getattr(signal, sig))
+        p.wait(timeout=120)
+    assert list(tmp_path.iterdir()) == [], p.stderr.read()
+    assert "Traceback" not in p.stderr.read()

@@ -4,6 +4,7 @@ Uploads are kept in a temporary folder of this session, removed when the server 
 """
 from __future__ import annotations
 
+import signal
 import sys
 import tempfile
 
@@ -31,6 +32,8 @@ def run(args) -> int:
                          "reinstall yoydiff (scripts/setup)")
     if args.max_mb < 1:
         raise InputError("--max-mb must be at least 1")
+    import multiprocessing.util
+    multiprocessing.util.get_temp_dir()     # the workers' own folder: made (and removed at exit) by multiprocessing
     with tempfile.TemporaryDirectory(prefix="yoydiff-serve-") as folder:
         # form uploads are spooled by python-multipart into the default temporary folder: make that
         # this session's folder, so nothing of an upload outlives the session
@@ -40,9 +43,17 @@ def run(args) -> int:
             print(f"yoydiff: warning: listening on {args.host}: other computers can reach this page", file=sys.stderr)
         print(f"yoydiff: open http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}/ "
               f"in a browser; Ctrl+C stops the server and deletes the uploads", file=sys.stderr, flush=True)
+        # uvicorn stops on SIGTERM and then raises it again: end through Python (SystemExit) so that
+        # the temporary folder is removed, rather than by the signal's default action
+        previous = signal.signal(signal.SIGTERM, _exit)
         try:
             uvicorn.run(create_app(jobs), host=args.host, port=args.port, log_level="warning")
         finally:
+            signal.signal(signal.SIGTERM, previous)
             jobs.close()
             tempfile.tempdir = None
     return 0
+
+
+def _exit(signum, frame):
+    raise SystemExit(0)
