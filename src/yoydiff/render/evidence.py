@@ -22,7 +22,7 @@ from ..core import Document
 from ..results import Finding, Report
 
 DPI = 200                 # print resolution of the crops
-MARGIN = 22.0             # points of page kept above and below the located text
+MARGIN = 16.0             # points of page kept above and below the located text (lines cut by it are taken whole)
 SIDE = 14.0               # points kept left and right of the page's text block
 MAX_HEIGHT = 260.0        # a crop taller than this (a long quote) is cut to the figures' surroundings
 STATED = (200, 30, 30)    # the stated figure
@@ -303,6 +303,12 @@ def _crop(page, pt: _PageText, loc: Located, colour) -> bytes:
     if bottom - top > MAX_HEIGHT:          # keep the figures' surroundings of a long quote
         mid = (focus[1] + focus[3]) / 2
         top, bottom = mid - MAX_HEIGHT / 2, mid + MAX_HEIGHT / 2
+    for lo, hi in pt.lines():          # never cut through a line of text: take it whole
+        ltop, lbottom = min(b[1] for b in pt.boxes[lo:hi]), max(b[3] for b in pt.boxes[lo:hi])
+        if ltop < top < lbottom:
+            top = ltop - 2
+        if ltop < bottom < lbottom:
+            bottom = lbottom + 2
     top, bottom = max(0.0, top), min(pt.height, bottom)
     xs = [b[0] for b in pt.boxes] + [b[2] for b in pt.boxes]
     left, right = max(0.0, min(xs) - SIDE), min(pt.width, max(xs) + SIDE)
