@@ -129,13 +129,15 @@ def main() -> int:
     stop.set()
     sampler.join()
     server.send_signal(signal.SIGINT)
-    server.wait(timeout=120)
+    _out, log = server.communicate(timeout=120)
     left = set(glob.glob(str(tmp / "yoydiff-serve-*"))) - before
 
     print(f"{args.clients} concurrent uploads of the {args.pair} pair ({sum(len(d) for _, d in files) / 1e6:.1f} MB each)")
     print(f"completed: {len(times)}, errors: {len(errors)}")
     for e in errors:
         print("  " + e)
+    if errors:
+        print("server log (last 3000 characters):\n" + log[-3000:])
     if times:
         print(f"time per request (upload to memo page): median {statistics.median(times):.1f} s, "
               f"min {min(times):.1f} s, max {max(times):.1f} s; all done in {wall:.1f} s")

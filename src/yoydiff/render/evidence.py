@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -412,8 +413,17 @@ def evidence_for(report: Report, f: Finding, pages: _Pages, labels: dict[str, st
     return Evidence(tuple(p for p in panels if p is not None))
 
 
+# PDFium is not thread-safe: one report's evidence at a time in a process (the web page's jobs are threads)
+_PDFIUM = threading.Lock()
+
+
 def report_evidence(report: Report, labels: dict[str, str], severities=SHOWN) -> dict[int, Evidence]:
     """Evidence of every finding of the given severities, keyed by the finding's index in report.findings."""
+    with _PDFIUM:
+        return _report_evidence(report, labels, severities)
+
+
+def _report_evidence(report: Report, labels: dict[str, str], severities) -> dict[int, Evidence]:
     pages = _Pages()
     try:
         return {i: evidence_for(report, f, pages, labels, str(i)) for i, f in enumerate(report.findings)

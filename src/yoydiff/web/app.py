@@ -44,6 +44,7 @@ def _error(message: str, status: int, request: Request) -> Response:
 
 def create_app(jobs: Jobs, max_request_bytes: int | None = None) -> Starlette:
     limit = max_request_bytes or jobs.max_file_bytes * 4 + (1 << 20)
+    font = jobs.font
 
     async def index(request: Request):
         return _page("web-index.html.j2", max_mb=jobs.max_file_bytes // (1024 * 1024), max_files=MAX_FILES)
@@ -113,11 +114,10 @@ def create_app(jobs: Jobs, max_request_bytes: int | None = None) -> Starlette:
             job, r = _result(request)
         except Refused as e:
             return _error(str(e), e.status, request)
-        from ..render.fonts import cjk_font
         from ..render.memo import MATCH_LABEL, templates_dir
         css = (templates_dir() / "memo.css").read_text(encoding="utf-8")
         base = f"/j/{job.id}/m/{r.key}/crop/"
-        return _page("web-memo.html.j2", memo=r.memo, job=job, result=r, css=css, font=cjk_font(),
+        return _page("web-memo.html.j2", memo=r.memo, job=job, result=r, css=css, font=font,
                      matches=r.report.matches, match_label=MATCH_LABEL, downloads=DOWNLOADS,
                      multiple=len(job.results) > 1 or bool(job.notes), crop_src=lambda p: f"{base}{p.key}.jpg")
 
@@ -141,7 +141,7 @@ def create_app(jobs: Jobs, max_request_bytes: int | None = None) -> Starlette:
         if fmt not in DOWNLOADS:
             return _error("没有这种下载格式", 404, request)
         mime, suffix = DOWNLOADS[fmt]
-        data = await run_in_threadpool(_export, job.folder, r, fmt)
+        data = await run_in_threadpool(_export, job.folder, r, fmt, font)
         name = f"{r.department or '部门'}-{r.label.replace(' → ', '至')}-{suffix}"
         from urllib.parse import quote
         return Response(data, media_type=mime, headers={
@@ -154,6 +154,9 @@ def create_app(jobs: Jobs, max_request_bytes: int | None = None) -> Starlette:
     async def not_found(request: Request, exc):
         return _error("没有这个页面", 404, request)
 
+    async def failed(request: Request, exc: Exception):
+        return _error(f"服务内部出错（{type(exc).__name__}），请重试；其他任务不受影响", 500, request)
+
     routes = [
         Route("/", index),
         Route("/upload", upload, methods=["POST"]),
@@ -163,7 +166,8 @@ def create_app(jobs: Jobs, max_request_bytes: int | None = None) -> Starlette:
         Route("/j/{job:str}/m/{key:str}/download/{fmt:str}", download),
         Route("/j/{job:str}/m/{key:str}/crop/{panel:str}.jpg", crop),
     ]
-    return Starlette(routes=routes, exception_handlers={Refused: handle_refused, 404: not_found})
+    return Starlette(routes=routes, exception_handlers={Refused: handle_refused, 404: not_found,
+                                                                Exception: failed})
 
 
 def _severity_labels() -> dict:
@@ -171,7 +175,7 @@ def _severity_labels() -> dict:
     return SEVERITY_LABEL
 
 
-def _export(folder: Path, r, fmt: str) -> bytes:
+def _export(folder: Path, r, fmt: str, font: str) -> bytes:
     """The download's bytes, written once into the job's folder under a fixed name."""
     from ..render import exports
     from ..render.memo import render_pdf
@@ -182,7 +186,7 @@ def _export(folder: Path, r, fmt: str) -> bytes:
     if not out.exists():
         tmp = out.with_name("part-" + out.name)
         if fmt == "pdf":
-            render_pdf(r.report, tmp, memo=r.memo)
+            render_pdf(r.report, tmp, font, memo=r.memo)
         elif fmt == "xlsx":
             exports.write_xlsx(r.memo, tmp)
         elif fmt == "json":

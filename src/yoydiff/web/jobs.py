@@ -141,6 +141,8 @@ class Jobs:
 
     def __init__(self, folder: Path, max_file_bytes: int = MAX_FILE_BYTES, readers: int | None = None,
                  executor: Executor | None = None):
+        from ..render.fonts import cjk_font
+        self.font = cjk_font()          # once: refuses to start without a CJK font (InputError)
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.max_file_bytes = max_file_bytes
@@ -259,7 +261,6 @@ class Jobs:
 
     def _memo(self, key: str, dept: str, pair: list[Upload]) -> Result:
         from ..compare import check, compare
-        from ..render.fonts import cjk_font
         from ..render.memo import _doc_label, build
 
         docs = [u.doc for u in pair]
@@ -272,7 +273,7 @@ class Jobs:
             for u in pair:
                 msg = msg.replace(str(u.path), u.name)
             return Result(key, dept, label, error=msg, files=files)
-        return Result(key, dept, label, report=report, memo=build(report, cjk_font(), evidence=True), files=files)
+        return Result(key, dept, label, report=report, memo=build(report, self.font, evidence=True), files=files)
 
     # -------------------------------------------------------------- end
 
