@@ -133,3 +133,26 @@ def test_the_session_folder_is_removed_when_the_server_stops(tmp_path, sig):
         p.wait(timeout=120)
     assert list(tmp_path.iterdir()) == [], p.stderr.read()
     assert "Traceback" not in p.stderr.read()
+
+
+def _upload(name, dept, year, kind="预算"):
+    from decimal import Decimal
+
+    from yoydiff.core import Document
+    from yoydiff.web.jobs import Upload
+    doc = Document(name, name, dept, year, kind, "万元", 1, (), (), (), (), (), (), Decimal(1))
+    return Upload(name, Path(name), "pdf", 1, doc=doc)
+
+
+def test_batch_plan_groups_by_department_and_kind_and_pairs_consecutive_years():
+    from yoydiff.web.jobs import plan
+
+    ups = [_upload("a26", "甲市财政局", 2026), _upload("b25", "乙市教育局", 2025), _upload("a24", "甲市财政局", 2024),
+           _upload("a25", "甲市财政局部门预算", 2025), _upload("c25", "丙局", 2025, "决算"),
+           _upload("a25b", "甲市财政局", 2025), _upload("b25j", "乙市教育局", 2025, "决算")]
+    notes: list[str] = []
+    groups = [(dept, [u.name for u in pair]) for dept, pair in plan(ups, notes)]
+    # one department however its title prints it; each memo named as its newer document names it
+    assert groups == [("甲市财政局部门预算", ["a24", "a25"]), ("甲市财政局", ["a25", "a26"]),
+                      ("乙市教育局", ["b25"]), ("丙局", ["c25"]), ("乙市教育局", ["b25j"])]
+    assert notes == ["“a25b”与“a25”为同一部门同一年度，未参加比较"]
