@@ -175,3 +175,35 @@ def test_the_memo_pdf_carries_the_crops(urumqi, tmp_path):
     ev = report_evidence(urumqi, {})
     crops = sum(1 for e in ev.values() for p in e.panels if p.image)
     assert images >= crops > 0
+
+
+def test_a_wide_page_is_cut_to_a_window_around_the_figures(tmp_path):
+    from decimal import Decimal
+
+    from PIL import Image
+
+    from yoydiff.core import Document
+    from yoydiff.render.evidence import DPI, MAX_WIDTH
+
+    path = tmp_path / "wide.pdf"
+    c = canvas.Canvas(str(path), pagesize=(842, 595))          # A4 landscape: a text block ~760 pt wide
+    c.setFont(FONT, 9)
+    for top, (name, target) in zip((100, 118), (("接待来人来电来信", ">=2800件"), ("办理案件数量", ">=120件"))):
+        c.drawString(40, 595 - top, "产出指标")
+        c.drawString(120, 595 - top, name)
+        c.drawString(700, 595 - top, target)
+    c.showPage()
+    c.save()
+    d = Document(str(path), "", "某局", 2026, "预算", "万元", 1, (), (), (), (), (), (), Decimal(1))
+    f = Finding(check="target", severity="warning", doc="new", page=1, item="接待来人来电来信", stated="目标值 >=2800 件",
+                expected="", rule="", quote="产出指标\t接待来人来电来信\t>=2800件")
+    (e,) = report_evidence(Report(new=d, findings=(f,)), {}).values()
+    (p,) = e.panels
+    assert p.boxed == 1
+    img = Image.open(io.BytesIO(p.image))
+    assert abs(img.width - MAX_WIDTH * DPI / 72) < 3       # not the whole 760 pt line at a quarter of the size
+    # the boxed figure is inside the window: red pixels of its box
+    rgb = img.convert("RGB")
+    red = sum(1 for x in range(0, img.width, 2) for y in range(img.height) if rgb.getpixel((x, y))[0] > 180
+              and rgb.getpixel((x, y))[1] < 80)
+    assert red > 20

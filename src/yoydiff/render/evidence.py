@@ -25,6 +25,7 @@ from ..results import Finding, Report
 DPI = 200                 # print resolution of the crops
 MARGIN = 16.0             # points of page kept above and below the located text (lines cut by it are taken whole)
 SIDE = 14.0               # points kept left and right of the page's text block
+MAX_WIDTH = 520.0         # a wider text block (a landscape page) is cut to this much around the figures
 MAX_HEIGHT = 260.0        # a crop taller than this (a long quote) is cut to the figures' surroundings
 STATED = (200, 30, 30)    # the stated figure
 OTHER = (30, 90, 200)     # its counterpart
@@ -313,6 +314,10 @@ def _crop(page, pt: _PageText, loc: Located, colour) -> bytes:
     top, bottom = max(0.0, top), min(pt.height, bottom)
     xs = [b[0] for b in pt.boxes] + [b[2] for b in pt.boxes]
     left, right = max(0.0, min(xs) - SIDE), min(pt.width, max(xs) + SIDE)
+    if right - left > MAX_WIDTH:           # a wide page (landscape tables): a window around the figures
+        mid = (focus[0] + focus[2]) / 2
+        left = min(max(left, mid - MAX_WIDTH / 2), right - MAX_WIDTH)
+        right = left + MAX_WIDTH
     scale = DPI / 72
     bitmap = page.render(scale=scale, crop=(left, pt.height - bottom, pt.width - right, top))
     img = bitmap.to_pil().convert("RGB")

@@ -230,7 +230,7 @@ class Jobs:
                 continue
             futures[up.name, str(up.path)] = self.readers.submit(_read, str(up.path))
         n = len(job.uploads)
-        job.say(f"开始读取 {n} 个文件")
+        job.say(f"正在读取 {n} 个文件：{'、'.join(u.name for u in job.uploads)}（每份约需数十秒）")
         for up in job.uploads:
             fut = futures.get((up.name, str(up.path)))
             if fut is not None:
