@@ -2,8 +2,8 @@
 
     python3 benchmarks/evidence.py [--runs 3] [--pair urumqi|deptb]
 
-Reads the pair once, then times (median of --runs, wall-clock seconds, in this process) the memo
-PDF without crops, the memo PDF with crops, and the crops alone (render.evidence.report_evidence:
+Reads the pair once, then times (median of --runs, alternated; wall-clock and CPU seconds of this
+process) the memo PDF without crops, the memo PDF with crops, and the crops alone (render.evidence.report_evidence:
 pages rendered at print resolution with pypdfium2, figures located and boxed).
 """
 from __future__ import annotations
@@ -23,13 +23,11 @@ PAIRS = {
 }
 
 
-def median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+def timed(fn) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of fn() (CPU time: this process only, less disturbed by other load)."""
+    w, c = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - w, time.process_time() - c
 
 
 def main() -> int:
@@ -52,16 +50,21 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "memo.pdf"
         render_pdf(report, out, font, build(report, font))            # warm up fonts and templates
-        plain = median_time(lambda: render_pdf(report, out, font, build(report, font)), args.runs)
-        size_plain = out.stat().st_size
-        full = median_time(lambda: render_pdf(report, out, font, build(report, font, evidence=True)), args.runs)
-        size_full = out.stat().st_size
-    alone = median_time(lambda: report_evidence(report, labels), args.runs)
+        plain, full = [], []
+        for _ in range(args.runs):          # alternated, so that a change of the machine's load hits both
+            plain.append(timed(lambda: render_pdf(report, out, font, build(report, font))))
+            size_plain = out.stat().st_size
+            full.append(timed(lambda: render_pdf(report, out, font, build(report, font, evidence=True))))
+            size_full = out.stat().st_size
+    alone = [timed(lambda: report_evidence(report, labels)) for _ in range(args.runs)]
+    med = lambda xs, k: statistics.median(x[k] for x in xs)   # noqa: E731
     print(f"pair {args.pair}: {len(crops)} findings with evidence, {len(panels)} panels, "
-          f"{sum(1 for p in panels if p.image)} crops, {sum(p.boxed for p in panels)} boxed figures")
-    print(f"memo PDF without crops: {plain:.2f} s ({size_plain / 1024:.0f} KiB)")
-    print(f"memo PDF with crops:    {full:.2f} s ({size_full / 1024:.0f} KiB)")
-    print(f"crops add:              {full - plain:+.2f} s (the crops alone: {alone:.2f} s)")
+          f"{sum(1 for p in panels if p.image)} crops, {sum(p.boxed for p in panels)} boxed figures; "
+          f"median of {args.runs} runs, wall-clock (CPU) seconds")
+    print(f"memo PDF without crops: {med(plain, 0):.2f} s ({med(plain, 1):.2f} s CPU), {size_plain / 1024:.0f} KiB")
+    print(f"memo PDF with crops:    {med(full, 0):.2f} s ({med(full, 1):.2f} s CPU), {size_full / 1024:.0f} KiB")
+    print(f"crops add:              {med(full, 0) - med(plain, 0):+.2f} s ({med(full, 1) - med(plain, 1):+.2f} s CPU); "
+          f"the crops alone {med(alone, 0):.2f} s ({med(alone, 1):.2f} s CPU)")
     return 0
 
 

@@ -29,7 +29,7 @@ MAX_WIDTH = 520.0         # a wider text block (a landscape page) is cut to this
 MAX_HEIGHT = 260.0        # a crop taller than this (a long quote) is cut to the figures' surroundings
 STATED = (200, 30, 30)    # the stated figure
 OTHER = (30, 90, 200)     # its counterpart
-QUOTE = (240, 190, 40)    # the quoted sentence or row
+QUOTE = (255, 243, 200)   # the quoted sentence or row: a light yellow shading
 SHOWN = ("error", "warning")
 JPEG_QUALITY = 82
 
@@ -68,10 +68,13 @@ class _PageText:
     boxes: list[tuple[float, float, float, float]]       # x0, top, x1, bottom
     width: float
     height: float
+    _lines: list | None = None
 
     def lines(self) -> list[tuple[int, int]]:
         """[start, end) character ranges of the page's visual lines (in the page's character order)."""
-        return list(_runs(self.boxes, 0, len(self.boxes)))
+        if self._lines is None:
+            self._lines = list(_runs(self.boxes, 0, len(self.boxes)))
+        return self._lines
 
     def joined(self, i: int) -> bool:
         """Character i continues the word of character i - 1 (same line, no gap): 534.75534.75 printed
@@ -295,7 +298,7 @@ def _union(boxes):
 
 
 def _crop(page, pt: _PageText, loc: Located, colour) -> bytes:
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageChops, ImageDraw
 
     quote_boxes = [pt.boxes[k] for lo, hi in loc.spans for k in range(lo, hi)]
     fig_boxes = [_union(pt.boxes[lo:hi]) for lo, hi in loc.figures]
@@ -322,19 +325,21 @@ def _crop(page, pt: _PageText, loc: Located, colour) -> bytes:
     bitmap = page.render(scale=scale, crop=(left, pt.height - bottom, pt.width - right, top))
     img = bitmap.to_pil().convert("RGB")
     bitmap.close()
-    over = Image.new("RGBA", img.size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(over)
 
     def px(b, pad=1.5):
         return ((b[0] - left - pad) * scale, (b[1] - top - pad) * scale,
                 (b[2] - left + pad) * scale, (b[3] - top + pad) * scale)
 
-    for lo, hi in loc.spans:          # the quote, lightly shaded line by line
+    for lo, hi in loc.spans:          # the quote, shaded line by line (multiplied: the print stays black)
         for a, b in _runs(pt.boxes, lo, hi):
-            draw.rectangle(px(_union(pt.boxes[a:b]), 0.5), fill=QUOTE + (48,))
+            x0, y0, x1, y1 = (round(v) for v in px(_union(pt.boxes[a:b]), 0.5))
+            x0, y0, x1, y1 = max(x0, 0), max(y0, 0), min(x1, img.width), min(y1, img.height)
+            if x1 > x0 and y1 > y0:
+                region = img.crop((x0, y0, x1, y1))
+                img.paste(ImageChops.multiply(region, Image.new("RGB", region.size, QUOTE)), (x0, y0))
+    draw = ImageDraw.Draw(img)
     for b in fig_boxes:
-        draw.rectangle(px(b, 2.0), outline=colour + (255,), width=max(2, round(scale)))
-    img = Image.alpha_composite(img.convert("RGBA"), over).convert("RGB")
+        draw.rectangle(px(b, 2.0), outline=colour, width=max(2, round(scale)))
     buf = io.BytesIO()
     # JPEG: weasyprint embeds it as it is (a PNG is decoded and compressed again)
     img.save(buf, "JPEG", quality=JPEG_QUALITY, subsampling=0)
