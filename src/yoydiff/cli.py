@@ -1,4 +1,4 @@
-"""Command line: `yoydiff parse|check|compare`. One module per command under commands/, sharing this base.
+"""Command line: `yoydiff parse|check|compare|serve`. One module per command under commands/, sharing this base.
 
 `main(argv)` returns the exit code, so tests call it directly. Bad input ends with one line on stderr
 and exit code 2, never a traceback.
@@ -16,6 +16,7 @@ COMMANDS = {
     "parse": "Parse one disclosure PDF into the document model and print a summary.",
     "check": "Run the within-document checks of one disclosure.",
     "compare": "Compare two years: match lines and projects, compute changes, check every stated figure.",
+    "serve": "Start the reviewers' page in the browser (upload files, read the memo, download it).",
 }
 
 
@@ -25,9 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     for name, help_ in COMMANDS.items():
         p = sub.add_parser(name, help=help_, description=help_)
-        p.add_argument("--password", default="", help="user password of an encrypted PDF")
-        p.add_argument("--json", metavar="OUT", help="write the result as JSON to OUT")
-        p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+        if name != "serve":
+            p.add_argument("--password", default="", help="user password of an encrypted PDF")
+            p.add_argument("--json", metavar="OUT", help="write the result as JSON to OUT")
+            p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
         importlib.import_module(f".commands.{name}", __package__).add_arguments(p)
     return ap
 

@@ -133,6 +133,7 @@ class FindingView:
     check: str
     doc: str                # 2025年
     where: str              # 第 12 页 · 表5
+    evidence: object = None  # evidence.Evidence: the source page crops (errors and warnings, when rendered)
 
     def __getattr__(self, name):   # the template reads the finding's own fields through the view
         return getattr(self.finding, name)
@@ -224,10 +225,11 @@ def leaves(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _finding_view(f: Finding, labels: dict[str, str]) -> FindingView:
+def _finding_view(f: Finding, labels: dict[str, str], evidence=None) -> FindingView:
     where = "，".join(x for x in (f"第 {f.page} 页" if f.page else "", f.location) if x)
     return FindingView(finding=f, severity=SEVERITY_LABEL.get(f.severity, f.severity),
-                       check=CHECK_LABEL.get(f.check, f.check), doc=labels.get(f.doc, f.doc), where=where)
+                       check=CHECK_LABEL.get(f.check, f.check), doc=labels.get(f.doc, f.doc), where=where,
+                       evidence=evidence)
 
 
 def _match_line(m: Match) -> Line:
@@ -274,12 +276,17 @@ def _memo_kind(report: Report) -> str:
     return MEMO_KIND.get(report.comparison, "预算变动")
 
 
-def build(report: Report, font: str = "Noto Serif CJK SC") -> Memo:
-    """Everything the memo and the exports show, computed once from the report."""
+def build(report: Report, font: str = "Noto Serif CJK SC", evidence: bool = False) -> Memo:
+    """Everything the memo and the exports show, computed once from the report; `evidence`: with the
+    source page crops of the errors and warnings (render.evidence), which the HTML and PDF show."""
     new, old = report.new, report.old
     labels = {"new": _doc_label(new, "本年"), "old": _doc_label(old, "上年")}
     department = new.department or (old.department if old else "")
-    views = sorted((_finding_view(f, labels) for f in report.findings),
+    crops = {}
+    if evidence:
+        from .evidence import report_evidence
+        crops = report_evidence(report, labels)
+    views = sorted((_finding_view(f, labels, crops.get(i)) for i, f in enumerate(report.findings)),
                    key=lambda v: (SEVERITY_RANK.get(v.finding.severity, 99), v.finding.doc != "new",
                                   v.finding.page or 0))
     sections = []
@@ -358,11 +365,14 @@ def environment():
     return env
 
 
-def render_html(report: Report, font: str | None = None) -> str:
+def render_html(report: Report, font: str | None = None, memo: Memo | None = None, crop_src=None) -> str:
+    """The memo as one HTML file; `crop_src(panel)` gives a crop's URL (a data URI by default, so
+    the file stands alone)."""
     font = font or cjk_font()
-    memo = build(report, font)
+    memo = memo or build(report, font, evidence=True)
     css = (templates_dir() / "memo.css").read_text(encoding="utf-8")
-    return environment().get_template("memo.html.j2").render(memo=memo, css=css, font=font)
+    return environment().get_template("memo.html.j2").render(memo=memo, css=css, font=font,
+                                                             crop_src=crop_src or (lambda p: p.data_uri))
 
 
 class _Collect(logging.Handler):
@@ -374,16 +384,18 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_pdf(report: Report, out: Path, font: str | None = None) -> tuple[Path, list[str]]:
+def render_pdf(report: Report, out: Path, font: str | None = None, memo: Memo | None = None) -> tuple[Path, list[str]]:
     """Write the memo PDF; returns the path and weasyprint's warnings (a missing glyph shows up there)."""
     from weasyprint import HTML
 
-    html = render_html(report, font)
+    from .evidence import SCHEME, fetcher
+    memo = memo or build(report, font or cjk_font(), evidence=True)
+    html = render_html(report, font, memo, crop_src=lambda p: SCHEME + p.key)
     handler = _Collect()
     log = logging.getLogger("weasyprint")
     log.addHandler(handler)
     try:
-        HTML(string=html, base_url=str(templates_dir())).write_pdf(str(out))
+        HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher(memo)).write_pdf(str(out))
     finally:
         log.removeHandler(handler)
     return out, handler.messages
