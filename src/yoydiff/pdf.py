@@ -18,6 +18,9 @@ from .errors import InputError
 WORD_GAP = 0.25
 # Words on one text line are joined with a space when the gap exceeds this fraction of the font size.
 SPACE_GAP = 0.15
+# A rectangle covering this share of the page in both directions is the page's background or frame
+# (WPS paints one on every page), never a cell border.
+PAGE_FRAME = 0.9
 
 
 @dataclass(frozen=True)
@@ -236,10 +239,16 @@ def _extract_pages(path: str, password: str, indices: list[int]) -> list[Page]:
                 nonlocal images
                 for o in objs:
                     if isinstance(o, LTChar):
-                        chars.append(Char(o.get_text(), o.x0, o.x1, h - o.y1, h - o.y0, o.size))
+                        # text drawn outside the page box is clipped away: not printed, not read
+                        if 0 <= (o.x0 + o.x1) / 2 <= layout.width and 0 <= (o.y0 + o.y1) / 2 <= h:
+                            chars.append(Char(o.get_text(), o.x0, o.x1, h - o.y1, h - o.y0, o.size))
                     elif isinstance(o, (LTLine, LTRect)) or (isinstance(o, LTCurve) and len(getattr(o, "pts", [])) <= 5):
                         x0, y0, x1, y1 = o.bbox
                         w, hh = x1 - x0, y1 - y0
+                        if w >= PAGE_FRAME * layout.width and hh >= PAGE_FRAME * layout.height:
+                            continue    # a page background or frame, not a table's rule
+                        if y0 > h or y1 < 0 or x0 > layout.width or x1 < 0:
+                            continue    # outside the page box: clipped away
                         if hh <= 2 or w <= 2:
                             rules.append(Rule(x0, h - y1, x1, h - y0))
                         elif isinstance(o, LTRect) and w > 2 and hh > 2:

@@ -455,8 +455,9 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
     if len(seps) >= 2 or len(cuts) >= 2:
         if len(seps) >= 2:
             # separators that reach the lowest part of the region delimit the body columns
-            low = max(s[2] for s in seps)
-            body_xs = [s[0] for s in seps if s[2] >= low - 2]
+            # (clipped to the region: a rule running on below it says nothing about this table)
+            low = min(max(s[2] for s in seps), bottom)
+            body_xs = [s[0] for s in seps if min(s[2], bottom) >= low - 2]
         else:
             body_xs, seps = cuts, []
         x0, x1 = min(x0, body_xs[0]), max(x1, body_xs[-1])

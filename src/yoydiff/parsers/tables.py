@@ -140,9 +140,10 @@ def _grid_bottom(page: Page, top: float, limit: float, text: bool = False) -> fl
     """Bottom of the table grid: its lowest rule (and the lines of a row cut by the page break right
     under it), else the last line before prose. A text table's cells hold sentences: without rules
     it ends at a heading or at a line in another type size than its first line."""
-    rules = [r for r in page.rules if top - 2 <= r.top and r.bottom <= limit + 2]
-    vr = [r for r in rules if r.vertical]
-    hr = [r for r in rules if r.horizontal]
+    # a vertical rule drawn from above the region (a cell border begun in the header) counts for
+    # its part inside the region
+    vr = [r for r in page.vrules if r.bottom > top + 2 and r.top < limit + 2 and r.bottom <= limit + 2]
+    hr = [r for r in page.hrules if top - 2 <= r.top and r.bottom <= limit + 2]
     lines = [ln for ln in page.lines if top <= ln.top < limit and not _is_footer(ln)]
     if vr or len(hr) >= 3:
         last = max(r.bottom for r in vr) if vr else max(r.top for r in hr)

@@ -1,0 +1,58 @@
+"""The reader on layouts of real published PDFs: built cases of each general rule (tests/real.py)
+and the real Jiangsu file where the rule showed (corpora/real-pdf/jiangsu, development part only)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from real import A4, draw, grid_rects
+from yoydiff.cli import main
+from yoydiff.pdf import read_pages
+from yoydiff.parsers.tables import extract_tables
+
+JS = Path(__file__).resolve().parent.parent / "corpora/real-pdf/jiangsu"
+
+
+def _rows(t):
+    return [(r.code, r.name, [v.text if v else None for v in r.values]) for r in t.rows]
+
+
+def _ruled_table(extra_texts=(), extra_rects=()):
+    xs, ys = [60, 160, 360, 520], [120, 140, 160, 180, 200]
+    texts = [("一般公共预算支出表", 200, 60, 16), ("单位：万元", 460, 95, 9),
+             ("科目编码", 70, 124, 10), ("科目名称", 170, 124, 10), ("合计", 400, 124, 10),
+             ("201", 70, 144, 10), ("一般公共服务支出", 170, 144, 10), ("1,200.00", 400, 144, 10),
+             ("20101", 70, 164, 10), ("人大事务", 170, 164, 10), ("1,200.00", 400, 164, 10),
+             ("2010101", 70, 184, 10), ("行政运行", 170, 184, 10), ("1,200.00", 400, 184, 10)]
+    return {"texts": texts + list(extra_texts), "rects": grid_rects(xs, ys) + list(extra_rects)}
+
+
+EXPECTED = [("201", "一般公共服务支出", ["1,200.00"]), ("20101", "人大事务", ["1,200.00"]),
+            ("2010101", "行政运行", ["1,200.00"])]
+
+
+def test_page_frame_and_text_outside_the_page_box(tmp_path):
+    """WPS paints a rectangle over the whole page and leaves the rest of a long sheet drawn below
+    the page box (clipped, invisible): neither is part of the table."""
+    pg = _ruled_table(extra_texts=[("2010102", 70, 900, 10), ("一般行政管理事务", 170, 900, 10),
+                                   ("9.00", 400, 900, 10)],
+                      extra_rects=[(0, 0, A4[0], A4[1], False), (60, 200, 520, 950, False)])
+    pages = read_pages(draw(tmp_path / "frame.pdf", [pg]), workers=1)
+    assert all(c.top < A4[1] for c in pages[0].chars)
+    (t,) = extract_tables(pages).tables
+    assert _rows(t) == EXPECTED and [c.leaf for c in t.columns] == ["合计"]
+
+
+@pytest.mark.skipif(not (JS / "js-rd-2017-yusuan.pdf").exists(), reason="real corpus not present")
+def test_rd_2017_check_runs_and_reads_the_wps_grids(tmp_path):
+    """The file that crashed `check` (IndexError): WPS page frames made every grid one column."""
+    f = JS / "js-rd-2017-yusuan.pdf"
+    assert main(["check", str(f), "--json", str(tmp_path / "r.json"), "-q"]) in (0, 1)
+    pages = read_pages(f, workers=1)
+    t = next(t for t in extract_tables(pages).tables if t.title == "财政拨款支出预算表")
+    assert t.pages == (11,) and [c.leaf for c in t.columns] == ["金额"]
+    rows = _rows(t)
+    assert rows[0] == ("", "合计", ["13,649.07"])
+    assert ("2010107", "人大代表履职能力提升", ["403.75"]) in rows
+    assert rows[-1] == ("2210202", "提租补贴", ["1,018.01"]) and len(rows) == 19
