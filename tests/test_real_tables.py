@@ -56,3 +56,48 @@ def test_rd_2017_check_runs_and_reads_the_wps_grids(tmp_path):
     assert rows[0] == ("", "合计", ["13,649.07"])
     assert ("2010107", "人大代表履职能力提升", ["403.75"]) in rows
     assert rows[-1] == ("2210202", "提租补贴", ["1,018.01"]) and len(rows) == 19
+
+
+def _put(chars, text, x, top, size=10.0):
+    from yoydiff.pdf import Char
+    for ch in text:
+        w = size if ord(ch) > 0x2e80 else 0.55 * size
+        chars.append(Char(ch, x, x + w, top, top + size, size))
+        x += w
+
+
+def _page(items, rules=(), number=1, size=(600, 800)):
+    from yoydiff.pdf import Page
+    chars: list = []
+    for item in items:
+        _put(chars, *item)
+    return Page(number, size[0], size[1], tuple(chars), tuple(rules))
+
+
+def test_unrecognised_titled_table_is_its_own_table():
+    """A titled grid of no standard kind (政府采购预算表) ends the table before it: its rows are an
+    "other" table, never rows of the 机关运行经费 or expense table above."""
+    page = _page([
+        ("公开07表", 50, 30), ("一般公共预算支出预算表", 200, 50, 16), ("单位：万元", 500, 80),
+        ("科目编码", 50, 100), ("科目名称", 150, 100), ("金额", 400, 100),
+        ("201", 50, 120), ("一般公共服务支出", 150, 120), ("300.00", 400, 120),
+        ("公开12表", 50, 160), ("2019年政府采购预算表", 200, 180, 16), ("单位：万元", 500, 210),
+        ("采购品目", 50, 230), ("经济科目", 150, 230), ("金额", 400, 230),
+        ("货物", 50, 250), ("30201", 150, 250), ("12.00", 400, 250),
+    ])
+    a, b = extract_tables([page]).tables
+    assert (a.kind, a.number) == ("gpb_expense", "公开07表") and _rows(a) == [("201", "一般公共服务支出", ["300.00"])]
+    assert (b.kind, b.number, b.title) == ("other", "公开12表", "2019年政府采购预算表")
+    assert len(b.rows) == 1 and b.rows[0].values[-1].text == "12.00"
+
+
+def test_title_wrapped_over_two_lines():
+    """A long title in a large type wraps its last character (表) to a line of its own."""
+    page = _page([
+        ("“三公”经费、会议费、培训费支出预算", 60, 70, 26), ("表", 280, 100, 26), ("单位：万元", 500, 148),
+        ("合计", 60, 190), ("因公出国（境）费", 150, 190), ("会议费", 400, 190),
+        ("183.60", 60, 220), ("0.00", 150, 220), ("427.50", 400, 220),
+    ])
+    (t,) = extract_tables([page]).tables
+    assert t.kind == "three_public" and t.title == "“三公”经费、会议费、培训费支出预算表"
+    assert [v.text for v in t.rows[0].values] == ["183.60", "0.00", "427.50"]

@@ -75,6 +75,7 @@ class _Start:
     top: float
     title: Title
     number: str
+    bottom: float = 0.0   # bottom of the title's last line (a wrapped title ends below its top line)
 
 
 @dataclass
@@ -97,22 +98,50 @@ def _titles(pages: list[Page]) -> list[_Start]:
         lines = page.lines
         i = 0
         while i < len(lines):
-            t = parse_title(lines[i].text)
+            t, lines = _title_at(lines, i)
             if t is None:
                 i += 1
                 continue
             top, number, j = lines[i].top, t.number, i
             if t.bare_number:
-                nxt = parse_title(lines[i + 1].text) if i + 1 < len(lines) else None
+                nxt, lines = _title_at(lines, i + 1) if i + 1 < len(lines) else (None, lines)
                 if nxt is None or nxt.bare_number:
                     i += 1
                     continue
                 t, j = nxt, i + 1
                 number = t.number or number
             if _followed_by_table(page, lines, j, pages[pi + 1] if pi + 1 < len(pages) else None):
-                out.append(_Start(pi, top, t, number))
+                out.append(_Start(pi, top, t, number, lines[j].bottom))
             i = j + 1
     return out
+
+
+def _title_at(lines: tuple[TextLine, ...], i: int) -> tuple[Title | None, tuple[TextLine, ...]]:
+    """The title on line i (joined with the next line when it wraps there), and the lines with the
+    two halves of a wrapped title joined into one."""
+    t = parse_title(lines[i].text)
+    if t is None:
+        t = _wrapped_title(lines, i)
+        if t is not None:
+            lines = lines[:i] + (_joined(lines[i], lines[i + 1]),) + lines[i + 2:]
+    return t, lines
+
+
+def _wrapped_title(lines: tuple[TextLine, ...], i: int) -> Title | None:
+    """A title wrapped over two lines (「…支出预算」 over 「表」): the next line in the same type size
+    right under it completes it."""
+    if i + 1 >= len(lines) or parse_title(lines[i + 1].text) is not None:
+        return None
+    a, b = lines[i], lines[i + 1]
+    size = median(w.size for w in a.words)
+    if abs(median(w.size for w in b.words) - size) > 0.15 * size or b.top - a.bottom > 0.8 * size:
+        return None
+    t = parse_title(a.text + b.text)
+    return t if t is not None and not t.bare_number else None
+
+
+def _joined(a: TextLine, b: TextLine) -> TextLine:
+    return TextLine(a.words + b.words, a.top, b.bottom)
 
 
 def _followed_by_table(page: Page, lines: tuple[TextLine, ...], j: int, next_page: Page | None = None) -> bool:
@@ -185,7 +214,8 @@ def _segments(pages: list[Page], starts: list[_Start], k: int) -> list[_Segment]
     while pi < len(pages):
         page = pages[pi]
         limit = nxt.top if nxt and nxt.page == pi else page.height
-        body = [ln for ln in page.lines if top <= ln.top < limit and not _is_footer(ln)]
+        body = [ln for ln in page.lines if top <= ln.top < limit and not _is_footer(ln)
+                and not (pi == st.page and ln.top < st.bottom)]
         skip = 0
         for ln in body:
             if parse_title(ln.text) is not None or _CAPTION_RE.match(_norm(ln.text)) or _UNIT_RE.search(ln.text):
