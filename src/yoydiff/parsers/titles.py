@@ -27,7 +27,7 @@ _QUALIFIER_RE = re.compile(r"表\s*[（(][^（()）]{1,12}[）)]$")
 _NO_STANDARD_KIND = ("机关运行经费", "政府采购")
 _TABLE_WORDS = ("预算", "决算", "收支", "支出", "收入", "采购", "经费", "资产", "项目", "资金")
 _SENTENCE_PUNCT = re.compile(r"[。，；,;！？!?]")
-MAX_TITLE_CHARS = 40
+MAX_TITLE_CHARS = 64     # 十一、2017年江苏省…部门一般公共预算“三公”经费、会议费、培训费支出预算表
 _PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")     # a part heading (第二部分 …部门预算表)
 
 # (kind, words that must all occur, words that must not occur); first match wins, most specific first.
