@@ -101,3 +101,19 @@ def test_title_wrapped_over_two_lines():
     (t,) = extract_tables([page]).tables
     assert t.kind == "three_public" and t.title == "“三公”经费、会议费、培训费支出预算表"
     assert [v.text for v in t.rows[0].values] == ["183.60", "0.00", "427.50"]
+
+
+def test_number_printed_under_the_title_and_total_in_the_code_cell():
+    """公开表一 under the title (not before it); 合计 written in the code column of its row: the column
+    stays the code column and 合计 is the row's label."""
+    page = _page([
+        ("一般公共预算支出预算表", 200, 30, 16), ("公开表七", 50, 60), ("单位：万元", 500, 75),
+        ("科目编码", 50, 100), ("科目名称", 150, 100), ("金额", 400, 100),
+        ("合计", 50, 120), ("300.00", 400, 120),
+        ("201", 50, 140), ("一般公共服务支出", 150, 140), ("300.00", 400, 140),
+        ("20101", 50, 160), ("人大事务", 150, 160), ("300.00", 400, 160),
+    ])
+    (t,) = extract_tables([page]).tables
+    assert (t.kind, t.number) == ("gpb_expense", "公开表七")
+    assert _rows(t) == [("", "合计", ["300.00"]), ("201", "一般公共服务支出", ["300.00"]),
+                        ("20101", "人大事务", ["300.00"])]

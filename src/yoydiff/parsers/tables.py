@@ -110,6 +110,11 @@ def _titles(pages: list[Page]) -> list[_Start]:
                     continue
                 t, j = nxt, i + 1
                 number = t.number or number
+            elif j + 1 < len(lines) and not number:
+                # the number printed under the title (收支预算总表 / 公开表一)
+                after = parse_title(lines[j + 1].text)
+                if after is not None and after.bare_number:
+                    number, j = after.number, j + 1
             if _followed_by_table(page, lines, j, pages[pi + 1] if pi + 1 < len(pages) else None):
                 out.append(_Start(pi, top, t, number, lines[j].bottom))
             i = j + 1
@@ -420,7 +425,9 @@ def _roles(bands) -> tuple[list[str], list[int]]:
     roles = []
     for j in range(n):
         vals = [b[0][j] for b in bands if b[0][j]]
-        if vals and all(_CODE_CELL_RE.match(_norm(v)) for v in vals):
+        # a total's label (合计) spread over the code cells of its row leaves a code column a code column
+        codes = [v for v in vals if not _TOTAL_RE.match(_norm(v))]
+        if codes and all(_CODE_CELL_RE.match(_norm(v)) for v in codes):
             roles.append("digits")
         elif all(grid.is_numeric(v) or v in _DASH for v in vals):
             roles.append("value")
@@ -472,9 +479,11 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
         for cells, pno in bands:
             if not any(cells[j] for j in cols):
                 continue
-            code_parts = tuple(_norm(cells[j]) for j in cols if roles[j] == "code" and cells[j])
+            code_parts = tuple(_norm(cells[j]) for j in cols if roles[j] == "code" and _CODE_CELL_RE.match(_norm(cells[j])))
             texts = [j for j in cols if roles[j] == "text"]
             name = cells[texts[0]].strip() if texts else ""
+            if not name:   # 合计 printed in the code cells
+                name = next((_norm(cells[j]) for j in cols if roles[j] == "code" and _TOTAL_RE.match(_norm(cells[j]))), "")
             if not code_parts:
                 m = _CODE_NAME_RE.match(name)
                 if m:
