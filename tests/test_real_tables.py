@@ -117,3 +117,30 @@ def test_number_printed_under_the_title_and_total_in_the_code_cell():
     assert (t.kind, t.number) == ("gpb_expense", "公开表七")
     assert _rows(t) == [("", "合计", ["300.00"]), ("201", "一般公共服务支出", ["300.00"]),
                         ("20101", "人大事务", ["300.00"])]
+
+
+def test_three_sided_overview_with_a_label_spanning_two_sides():
+    """收支预算总表 of three sides (收入 | 功能分类 | 支出用途): the vertical rules between the functional
+    and the economic side stop above 当年支出小计, whose cell spans both sides; its figure stands under
+    the economic side's 金额. The label goes with its figure, and every side keeps its own column."""
+    from yoydiff.pdf import Rule
+    ys = [100, 120, 140, 160, 180]
+    rules = [Rule(40, y, 520, y) for y in ys]
+    rules += [Rule(x, 100, x, 180) for x in (40, 140, 200, 460, 520)]
+    rules += [Rule(x, 100, x, 160) for x in (330, 390)]
+    page = _page([
+        ("收支预算总表", 200, 40, 16), ("单位：万元", 460, 80),
+        ("项目名称", 45, 104), ("金额", 145, 104), ("功能科目名称", 205, 104), ("金额", 335, 104),
+        ("项目名称", 395, 104), ("金额", 465, 104),
+        ("一、财政拨款", 45, 124), ("300.00", 145, 124), ("一、一般公共服务支出", 205, 124), ("200.00", 335, 124),
+        ("一、基本支出", 395, 124), ("250.00", 465, 124),
+        ("二、其他资金", 45, 144), ("八、社会保障和就业支出", 205, 144), ("100.00", 335, 144),
+        ("二、项目支出", 395, 144), ("50.00", 465, 144),
+        ("收入合计", 45, 164), ("300.00", 145, 164), ("支出合计", 310, 164), ("300.00", 465, 164),
+    ], rules)
+    (t,) = extract_tables([page]).tables
+    assert len(t.columns) == 3
+    rows = {r.name: [v.text if v else None for v in r.values] for r in t.rows}
+    assert rows["一、一般公共服务支出"] == [None, "200.00", None]
+    assert rows["一、基本支出"] == [None, None, "250.00"]
+    assert rows["收入合计"] == ["300.00", None, None] and rows["支出合计"] == [None, None, "300.00"]

@@ -19,6 +19,7 @@ from statistics import median
 
 from ..numbers import parse_decimal
 from ..pdf import SPACE_GAP, Rule, Word
+from .settings import SETTINGS
 
 _FRAGMENT_RE = re.compile(r"^[-+]?[\d,]*\.?\d*$")
 
@@ -456,8 +457,11 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
         if len(seps) >= 2:
             # separators that reach the lowest part of the region delimit the body columns
             # (clipped to the region: a rule running on below it says nothing about this table)
+            # or that run over most of it (a separator stopped above rows whose cells span
+            # columns: 当年支出小计 across the functional and economic sides)
             low = min(max(s[2] for s in seps), bottom)
-            body_xs = [s[0] for s in seps if min(s[2], bottom) >= low - 2]
+            body_xs = [s[0] for s in seps if min(s[2], bottom) >= low - 2
+                       or min(s[2], bottom) - max(s[1], top) >= SETTINGS.body_rule_share * (bottom - top)]
         else:
             body_xs, seps = cuts, []
         x0, x1 = min(x0, body_xs[0]), max(x1, body_xs[-1])
@@ -487,7 +491,7 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
     inband = by_band(region, bands)
     bands = [b for b, ws in zip(bands, inband) if ws]
     inband = [ws for ws in inband if ws]
-    cells = [[join_words([w for w in ws if a <= w.xmid < b]) for a, b in bounds] for ws in inband]
+    cells = [_band_cells(ws, bounds, seps, band) for ws, band in zip(inband, bands)]
     start = body_top_of(bands, cells)
     limit = bands[start][0] if start < len(bands) else bottom
     head_words = [w for w in region if bands and w.ymid < limit]
@@ -495,6 +499,28 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
     stray = tuple(w for w in region if id(w) not in taken)
     return Grid(tuple(bounds), tuple(bands[start:]), tuple(tuple(c) for c in cells[start:]),
                 tuple(header_paths(head_words, bounds, seps, _leading(region))), stray, row_gap)
+
+
+def _band_cells(words: list[Word], bounds: list[tuple[float, float]], seps, band: tuple[float, float]) -> list[str]:
+    """The cells of one band. Where the vertical rule between two columns is not drawn at this band's
+    height (a merged cell: 当年支出小计 across two columns), the merged cell's text goes to the first
+    column it spans, never to the column its centre happens to fall in."""
+    starts = [0]
+    if seps:
+        mid = (band[0] + band[1]) / 2
+        for i in range(1, len(bounds)):
+            lo, hi = bounds[i - 1][1] - SETTINGS.rule_merge_tol, bounds[i][0] + SETTINGS.rule_merge_tol
+            near = [sp for sp in seps if lo <= sp[0] <= hi]
+            if not near or any(t - 1 <= mid <= b + 1 for _x, t, b in near):
+                starts.append(i)
+    else:
+        starts = list(range(len(bounds)))
+    out = [""] * len(bounds)
+    for k, i in enumerate(starts):
+        j = starts[k + 1] if k + 1 < len(starts) else len(bounds)
+        a, b = bounds[i][0], bounds[j - 1][1]
+        out[i] = join_words([w for w in words if a <= w.xmid < b])
+    return out
 
 
 def _leading(words: list[Word]) -> float:

@@ -419,6 +419,27 @@ def _is_split_tail(cells: list[str], prev: list[str], sides: list[int], side_of:
     return all(rest_of(j) for j in filled)
 
 
+def _spanning_labels(bands, roles: list[str], sides: list[int]) -> list[tuple[list[str], int]]:
+    """A label whose cell spans into the next side (当年支出小计 over the functional and economic
+    sides, its figure under the economic side's 金额): the next side has figures but no label, this
+    side a label but no figure. The label moves to the side its figures are on."""
+    if len(sides) < 2:
+        return bands
+    ends = sides[1:] + [len(roles)]
+    out = []
+    for cells, pno in bands:
+        cells = list(cells)
+        for k in range(len(sides) - 1):
+            mine = [j for j in range(sides[k], ends[k]) if roles[j] == "value"]
+            theirs = [j for j in range(sides[k + 1], ends[k + 1]) if roles[j] == "value"]
+            if cells[sides[k]] and not cells[sides[k + 1]] and not any(cells[j] for j in mine) \
+                    and any(cells[j] for j in theirs) \
+                    and not any(cells[j] for j in range(sides[k + 1], ends[k + 1]) if roles[j] == "code"):
+                cells[sides[k + 1]], cells[sides[k]] = cells[sides[k]], ""
+        out.append((cells, pno))
+    return out
+
+
 def _roles(bands) -> tuple[list[str], list[int]]:
     """Role of each column (code / text / value) and the start column of each side."""
     n = len(bands[0][0]) if bands else 0
@@ -467,6 +488,7 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
         bands, header = _total_in_header(header, segs, pages)
     roles, sides = _roles(bands) if bands else ([], [0])
     bands = _join_tails(bands, roles, sides)
+    bands = _spanning_labels(bands, roles, sides)
     value_cols = [j for j, r in enumerate(roles) if r == "value"]
     columns = tuple(Column(tuple(header[j]) if j < len(header) else ()) for j in value_cols)
     side_of = []
