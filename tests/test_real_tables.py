@@ -144,3 +144,34 @@ def test_three_sided_overview_with_a_label_spanning_two_sides():
     assert rows["一、一般公共服务支出"] == [None, "200.00", None]
     assert rows["一、基本支出"] == [None, None, "250.00"]
     assert rows["收入合计"] == ["300.00", None, None] and rows["支出合计"] == [None, None, "300.00"]
+
+
+@pytest.mark.skipif(not (JS / "js-zx-2018-yusuan-tables.pdf").exists(), reason="real corpus not present")
+def test_one_document_from_narrative_and_tables_files(tmp_path):
+    """js-zx-2018: the narrative and the tables published as two PDFs are one document; pages are
+    numbered on across the files and every row says its file and its page there."""
+    import json
+
+    from yoydiff.reader import read_document
+    narrative, tables = JS / "js-zx-2018-yusuan.pdf", JS / "js-zx-2018-yusuan-tables.pdf"
+    doc = read_document([narrative, tables])
+    assert [(f.first_page, f.page_count) for f in doc.files] == [(1, 17), (18, 12)]
+    assert doc.year == 2018 and doc.page_count == 29 and len(doc.statements) > 20
+    t = next(t for t in doc.tables if t.number == "公开05表")
+    assert t.pages == (22,) and doc.locate(22) == (str(tables), 5)
+    row = next(r for r in t.rows if r.code == "2010201")
+    assert row.name == "行政运行" and row.page == 22
+    alone = read_document(tables)
+    assert [(t.number, len(t.rows)) for t in alone.tables] == [(t.number, len(t.rows)) for t in doc.tables]
+    out = tmp_path / "doc.json"
+    assert main(["parse", str(narrative), str(tables), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [f["page_count"] for f in data["files"]] == [17, 12]
+    jrow = next(r for t in data["tables"] if t["number"] == "公开05表" for r in t["rows"] if r["code"] == "2010201")
+    assert (jrow["page"], jrow["file"], jrow["file_page"]) == (22, str(tables), 5)
+    assert main(["parse", str(tables), str(tables)]) == 2            # the same file twice: refused
+
+
+def test_compare_needs_both_years(capsys):
+    assert main(["compare", "--old", "a.pdf"]) == 2
+    assert "compare needs the earlier and the later year" in capsys.readouterr().err

@@ -159,6 +159,17 @@ class Unparsed:
 
 
 @dataclass(frozen=True)
+class SourceFile:
+    """One PDF of a document read from several files: its pages are the document's pages
+    first_page … first_page + page_count - 1."""
+
+    path: str
+    sha256: str
+    first_page: int
+    page_count: int
+
+
+@dataclass(frozen=True)
 class Document:
     path: str
     sha256: str
@@ -176,6 +187,14 @@ class Document:
     coverage: Decimal                   # share of numeric tokens that ended in the model, 0..1
     numeric_tokens: int = 0
     warnings: tuple[str, ...] = ()
+    files: tuple[SourceFile, ...] = ()  # the PDFs the document was read from, in page order
+
+    def locate(self, page: int) -> tuple[str, int]:
+        """The file a document page comes from and its page number in that file."""
+        for f in self.files:
+            if f.first_page <= page < f.first_page + f.page_count:
+                return f.path, page - f.first_page + 1
+        return self.path, page
 
     def table(self, kind: str) -> Table | None:
         for t in self.tables:

@@ -211,8 +211,9 @@ def _open(path: str, password: str):
     return fp, doc, pages
 
 
-def _extract_pages(path: str, password: str, indices: list[int]) -> list[Page]:
-    """The pages at `indices` (0-based), read with one document and one font cache."""
+def _extract_pages(path: str, password: str, indices: list[int], first: int = 1) -> list[Page]:
+    """The pages at `indices` (0-based), read with one document and one font cache, numbered from
+    `first` (a document read from several files numbers its pages on across the files)."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTLine, LTRect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -261,7 +262,7 @@ def _extract_pages(path: str, password: str, indices: list[int]) -> list[Page]:
                         walk(o)
 
             walk(layout)
-            page = Page(i + 1, layout.width, h, tuple(chars), tuple(rules), images)
+            page = Page(i + first, layout.width, h, tuple(chars), tuple(rules), images)
             page.lines     # grouped here, in the worker, and cached with the page
             out.append(page)
     finally:
@@ -275,19 +276,20 @@ def page_count(path: str, password: str = "") -> int:
     return len(pages)
 
 
-def read_pages(path: str | os.PathLike, password: str = "", workers: int | None = None) -> list[Page]:
-    """All pages of the PDF with their characters and rules, read on all cores."""
+def read_pages(path: str | os.PathLike, password: str = "", workers: int | None = None,
+               first: int = 1) -> list[Page]:
+    """All pages of the PDF with their characters and rules, read on all cores, numbered from `first`."""
     path = str(path)
     n = page_count(path, password)
     workers = min(workers or os.cpu_count() or 1, 4)
     if workers <= 1 or n < 8:
-        pages = _extract_pages(path, password, list(range(n)))
+        pages = _extract_pages(path, password, list(range(n)), first)
     else:
         # each worker opens the document once (fonts are parsed once per worker) and takes every
         # workers-th page, which balances table-heavy and text-only parts of the document
         shares = [list(range(k, n, workers)) for k in range(workers)]
         with ProcessPoolExecutor(max_workers=workers) as ex:
-            parts = ex.map(_extract_pages, [path] * workers, [password] * workers, shares)
+            parts = ex.map(_extract_pages, [path] * workers, [password] * workers, shares, [first] * workers)
             pages = sorted((p for part in parts for p in part), key=lambda p: p.number)
     check_text_layer(path, pages)
     return pages

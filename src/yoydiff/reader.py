@@ -4,12 +4,14 @@ pdf.read_pages → parsers.tables → parsers.meta / narrative / projects / perf
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from .core import Document, Unparsed
+from .core import Document, SourceFile, Unparsed
 from .errors import InputError
 from .numbers import normalise_digits
 from .pdf import Page, read_pages, sha256_of
@@ -17,7 +19,7 @@ from .parsers.meta import extract_meta
 from .parsers.narrative import extract_statements
 from .parsers.performance import extract_indicators
 from .parsers.projects import extract_projects
-from .parsers.tables import extract_tables
+from .parsers.tables import TableResult, extract_tables
 
 # A figure: a number with a decimal point or thousands separator, or any number followed by % / 元.
 # Plain integers (years, item numbers, counts of people) are not figures.
@@ -25,10 +27,27 @@ FIGURE_RE = re.compile(
     r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=\s*(?:%|％|万元|元|亿元)))(?![\d])")
 
 
-def read_document(path: str | Path, password: str = "", workers: int | None = None) -> Document:
-    path = str(path)
-    pages = read_pages(path, password, workers)
-    tables = extract_tables(pages)
+def read_document(paths: str | Path | Sequence[str | Path], password: str = "",
+                  workers: int | None = None) -> Document:
+    """One disclosure from one PDF or from several (the narrative and the tables published apart,
+    or 部门 and 单位 documents). Pages are numbered on across the files in the order given;
+    Document.files says which pages came from which file (Document.locate). Tables never run on
+    from one file into the next."""
+    paths = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
+    if not paths:
+        raise InputError("no PDF file given")
+    if len(set(paths)) < len(paths):
+        raise InputError(f"the same file is given twice: {', '.join(paths)}")
+    pages: list[Page] = []
+    files: list[SourceFile] = []
+    parts = []
+    for path in paths:
+        mine = read_pages(path, password, workers, first=len(pages) + 1)
+        files.append(SourceFile(path, sha256_of(path), len(pages) + 1, len(mine)))
+        parts.append(extract_tables(mine))
+        pages += mine
+    tables = _merged(parts)
+    path = " + ".join(paths)
     meta = extract_meta(pages)
     if not meta.is_disclosure and not tables.tables:
         raise InputError(f"{path}: not a budget disclosure (no 部门预算/决算 title and no standard budget tables found)")
@@ -52,7 +71,7 @@ def read_document(path: str | Path, password: str = "", workers: int | None = No
         warnings.append("the department name could not be read from the title")
     return Document(
         path=path,
-        sha256=sha256_of(path),
+        sha256=files[0].sha256 if len(files) == 1 else _combined_hash(files),
         department=meta.department,
         year=meta.year,
         kind=meta.kind,
@@ -67,7 +86,25 @@ def read_document(path: str | Path, password: str = "", workers: int | None = No
         coverage=coverage,
         numeric_tokens=total,
         warnings=tuple(warnings),
+        files=tuple(files),
     )
+
+
+def _merged(parts: list[TableResult]) -> TableResult:
+    """The table results of several files as one (pages are numbered on across files already)."""
+    if len(parts) == 1:
+        return parts[0]
+    regions: dict = {}
+    for r in parts:
+        regions.update(r.regions)
+    return TableResult(tuple(t for r in parts for t in r.tables), tuple(t for r in parts for t in r.text_tables),
+                       tuple(u for r in parts for u in r.unparsed), regions,
+                       next((r.unit for r in parts if r.tables and r.unit), ""))
+
+
+def _combined_hash(files: list[SourceFile]) -> str:
+    """A document of several files is identified by the hashes of its files, in order."""
+    return hashlib.sha256("".join(f.sha256 for f in files).encode()).hexdigest()
 
 
 def _key(text: str) -> str:

@@ -9,16 +9,20 @@ from ..serialize import document_to_json, write_json
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", help="the disclosure PDF")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="the disclosure PDF; several files are one document (narrative + tables, 部门 + 单位)")
     p.add_argument("--unparsed", type=int, default=15, metavar="N",
                    help="list at most N lines that were not understood (default 15)")
 
 
 def run(args) -> int:
-    doc = read_document(args.file, args.password)
+    doc = read_document(args.files, args.password)
     out = sys.stdout
     print(f"{doc.department or '(department not found)'} {doc.year or '?'}年 {doc.kind}  "
           f"({doc.page_count} pages, amounts in {doc.unit})", file=out)
+    if len(doc.files) > 1:
+        for f in doc.files:
+            print(f"  pages {f.first_page}–{f.first_page + f.page_count - 1}: {f.path}", file=out)
     print(f"budget units: {len(doc.budget_units)}", file=out)
     print(f"tables: {len(doc.tables)}", file=out)
     for t in doc.tables:

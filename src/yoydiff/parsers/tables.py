@@ -28,6 +28,7 @@ from ..core import Column, Row, Table, Unparsed
 from ..numbers import Amount, normalise_digits
 from ..pdf import Page, TextLine
 from . import grid
+from .settings import SETTINGS
 from .titles import Title, parse_title
 
 
@@ -63,6 +64,7 @@ _CODE_NAME_RE = re.compile(r"^(\d{3}|\d{5,9})(?!\d)\s*(?![年月日号])(\D.*)$"
 # the start of a row of its own, never the rest of a cut cell: 其中：, 一、, 1., （一）
 _ROW_START_RE = re.compile(r"^(其中|[一二三四五六七八九十]+、|\d+[.．、]\D|[（(][一二三四五六七八九十\d]+[）)])")
 _DASH = {"-", "—", "--", "——", "－"}
+_HEADING_RE = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
 
 
 def _norm(text: str) -> str:
@@ -139,7 +141,16 @@ def _wrapped_title(lines: tuple[TextLine, ...], i: int) -> Title | None:
         return None
     a, b = lines[i], lines[i + 1]
     size = median(w.size for w in a.words)
-    if abs(median(w.size for w in b.words) - size) > 0.15 * size or b.top - a.bottom > 0.8 * size:
+    if abs(median(w.size for w in b.words) - size) > SETTINGS.same_size * size \
+            or b.top - a.bottom > SETTINGS.title_wrap_gap * size:
+        return None
+    # the wrapped rest is shorter than the line it ends, and neither line is a heading of its own
+    if len(_norm(b.text)) >= len(_norm(a.text)) or _HEADING_RE.match(_norm(b.text)) \
+            or re.match(r"^\d+[.．、]", _norm(a.text)):
+        return None
+    # only a display line wraps as a title: in a larger type than the page's text
+    body = median(w.size for ln in lines for w in ln.words)
+    if size < (1 + SETTINGS.same_size) * body:
         return None
     t = parse_title(a.text + b.text)
     return t if t is not None and not t.bare_number else None
@@ -167,7 +178,6 @@ def _followed_by_table(page: Page, lines: tuple[TextLine, ...], j: int, next_pag
     return any(bottom < r.top < max(nxt, bottom) + 6 * size for r in page.hrules)
 
 
-_HEADING_RE = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
 
 
 def _grid_bottom(page: Page, top: float, limit: float, text: bool = False) -> float:
