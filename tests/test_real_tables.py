@@ -175,3 +175,20 @@ def test_one_document_from_narrative_and_tables_files(tmp_path):
 def test_compare_needs_both_years(capsys):
     assert main(["compare", "--old", "a.pdf"]) == 2
     assert "compare needs the earlier and the later year" in capsys.readouterr().err
+
+
+def test_explain_names_the_strategy_of_each_table(tmp_path, capsys):
+    """`parse --explain PAGE`: the ruled table is read by the lattice strategy, the same table
+    without rules by the stream strategy; both print their columns and rows."""
+    ruled = draw(tmp_path / "ruled.pdf", [_ruled_table()])
+    bare = _ruled_table()
+    bare["rects"] = []
+    plain = draw(tmp_path / "plain.pdf", [bare])
+    assert main(["parse", str(ruled), "--explain", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "strategy: lattice — columns: 4 vertical rules; rows: 5 horizontal rules" in out
+    assert "2010101 | 行政运行 | 1,200.00" in out
+    assert main(["parse", str(plain), "--explain", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "strategy: stream" in out and "2010101 | 行政运行 | 1,200.00" in out
+    assert main(["parse", str(plain), "--explain", "3"]) == 2

@@ -74,6 +74,7 @@ class Table:
     rows: tuple[Row, ...]
     pages: tuple[int, ...]
     empty_note: str = ""           # the sentence saying why an empty table is empty
+    strategy: str = ""             # per page: the strategy that read it (lattice / stream) and why
 
     def column_index(self, label_or_leaf: str) -> int | None:
         for i, c in enumerate(self.columns):

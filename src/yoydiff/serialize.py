@@ -44,6 +44,7 @@ def table_to_json(t: Table, locate=None) -> dict:
         "pages": list(t.pages),
         "empty": t.is_empty,
         "empty_note": t.empty_note,
+        "strategy": t.strategy,
         "columns": labels,
         "rows": [
             {

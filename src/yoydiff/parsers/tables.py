@@ -20,7 +20,7 @@ other side's columns, so every figure lands in the column printed above it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from statistics import median
 
@@ -349,6 +349,7 @@ def _collect(pages, segs):
     stray = []
     first = None
     head: set[str] = set()
+    how: list[str] = []
     for si, s in enumerate(segs):
         page = pages[s.page]
         top = _below_repeated_header(page, s, head) if first else s.grid_top
@@ -357,6 +358,7 @@ def _collect(pages, segs):
                        first.row_gap if first else 0.0)
         if not g.columns:
             continue
+        how.append(f"p.{page.number}: {g.strategy} ({g.why})")
         if first is None:
             first, header = g, g.header
             body_top = g.bands[0][0] if g.bands else s.bottom
@@ -368,7 +370,7 @@ def _collect(pages, segs):
             if any(cells):
                 bands.append((cells, page.number, opens))
                 opens = False
-    return bands, header, stray
+    return bands, header, stray, "; ".join(how)
 
 
 def _below_repeated_header(page: Page, seg: _Segment, head: set[str]) -> float:
@@ -490,7 +492,7 @@ def _roles(bands) -> tuple[list[str], list[int]]:
 
 def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unparsed]) -> Table:
     unit = _unit(pages, segs) or "万元"
-    bands, header, stray = _collect(pages, segs)
+    bands, header, stray, how = _collect(pages, segs)
     for pno, w in stray:
         if any(ch.isdigit() for ch in w.text):
             unparsed.append(Unparsed(pno, w.text, "表格行列之外的数字"))
@@ -539,10 +541,9 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
     if start.title.kind == "gpb_project":
         rows = _grouped(rows)
     table = Table(start.title.kind, start.number, start.title.title, unit, columns, tuple(rows),
-                  tuple(sorted({pages[s.page].number for s in segs})))
+                  tuple(sorted({pages[s.page].number for s in segs})), strategy=how)
     if table.is_empty and segs:
-        table = Table(table.kind, table.number, table.title, table.unit, table.columns, table.rows, table.pages,
-                      _empty_note(pages, segs[-1]))
+        table = replace(table, empty_note=_empty_note(pages, segs[-1]))
     return table
 
 
@@ -589,9 +590,7 @@ def _item_groups(table: Table, units: set[str]) -> Table:
         n = _norm(name)
         return n in units or (bool(_UNIT_NAME_RE.search(n)) and not n.startswith(("其中", "特定目标")))
 
-    rows = _grouped(list(table.rows), is_unit)
-    return Table(table.kind, table.number, table.title, table.unit, table.columns, tuple(rows), table.pages,
-                 table.empty_note)
+    return replace(table, rows=tuple(_grouped(list(table.rows), is_unit)))
 
 
 _INDICATOR_HEAD = ("一级指标", "二级指标", "三级指标")
@@ -681,3 +680,39 @@ def extract_tables(pages: list[Page]) -> TableResult:
         tables.append(t)
     return TableResult(tuple(tables), tuple(text_tables), tuple(unparsed),
                        {p: tuple(v) for p, v in regions.items()}, unit)
+
+
+def explain(pages: list[Page], number: int) -> list[str]:
+    """What the table reader saw and did on page `number`: its rules, every table region on it,
+    the strategy that read the region and why, the columns (x ranges and header paths) and the rows
+    (bands and cells). Printed by `yoydiff parse --explain PAGE`."""
+    page = next((p for p in pages if p.number == number), None)
+    if page is None:
+        return [f"page {number}: not in the document"]
+    out = [f"page {number}: {page.width:.0f} × {page.height:.0f} pt, {len(page.lines)} text lines, "
+           f"{len(page.hrules)} horizontal and {len(page.vrules)} vertical rule segments"]
+    starts = _titles(pages)
+    found = False
+    for k, st in enumerate(starts):
+        segs = _segments(pages, starts, k)
+        for si, s in enumerate(segs):
+            if pages[s.page].number != number:
+                continue
+            found = True
+            out.append(f"table {st.number or '-'} {st.title.title} [{st.title.kind}]"
+                       + (" (continued)" if si else "") + f": region y {s.grid_top:.1f}–{s.bottom:.1f}")
+            if st.title.kind == "performance":
+                out.append("  text table (cells are sentences): rows from rules or the 指标 header")
+                continue
+            g = grid.build(list(page.words), list(page.hrules), list(page.vrules), s.grid_top, s.bottom + 0.5,
+                           partial(_body_start, first_page=si == 0))
+            out.append(f"  strategy: {g.strategy} — {g.why}")
+            for (a, b), path in zip(g.columns, g.header or [()] * len(g.columns)):
+                out.append(f"  column x {a:6.1f}–{b:6.1f}  {' › '.join(path) or '(no header)'}")
+            for (a, b), cells in zip(g.bands, g.cells):
+                out.append(f"  row y {a:6.1f}–{b:6.1f}  " + " | ".join(cells))
+            for w in g.stray:
+                out.append(f"  outside every cell: {w.text!r} at x {w.x0:.1f} y {w.top:.1f}")
+    if not found:
+        out.append("no table region on this page (narrative, or a page no title leads to)")
+    return out
