@@ -2,6 +2,7 @@
 and the real Jiangsu file where the rule showed (corpora/real-pdf/jiangsu, development part only)."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,37 @@ def test_explain_names_the_strategy_of_each_table(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "strategy: stream" in out and "2010101 | 行政运行 | 1,200.00" in out
     assert main(["parse", str(plain), "--explain", "3"]) == 2
+
+
+def test_coverage_counts_a_figure_only_at_its_own_row():
+    """A figure counts as covered only when a row holding it covers its line, or a statement quotes
+    it with its neighbouring characters: the same amount held in another row of the page, or in a
+    statement about another sentence, does not cover it."""
+    from yoydiff.reader import _coverage, _Held, _squash
+    page = _page([("201", 50, 100), ("一般公共服务支出", 100, 100), ("1,200.00", 300, 100),
+                  ("其中行政运行支出1,200.00万元。", 50, 200), ("会议费支出 35.50 万元。", 50, 230)])
+    row_elsewhere = {1: [_Held("1200.00", (95, 112)), _Held("1200.00", (150, 170)),
+                         _Held("35.50", quote=_squash("培训费35.50万元"))]}
+    cov, total, left = _coverage([page], row_elsewhere)
+    assert total == 3 and cov == Decimal(1) / Decimal(3)
+    assert [u.text for u in left] == ["其中行政运行支出1,200.00万元。", "会议费支出 35.50 万元。"]
+    right = {1: [_Held("1200.00", (95, 112)), _Held("1200.00", quote=_squash("行政运行支出1,200.00万元")),
+                 _Held("35.50", quote=_squash("会议费支出35.50万元"))]}
+    assert _coverage([page], right)[0] == 1
+
+
+def test_header_at_a_page_foot_and_body_on_the_next_page():
+    """Title and header at the foot of page 1 (no figure), the body on page 2 with its own rules:
+    the body's columns are its own, the header cells stand over them."""
+    from yoydiff.pdf import Rule
+    hr = lambda y, a=40, b=560: Rule(a, y, b, y)
+    vr = lambda x, t, u: Rule(x, t, x, u)
+    p1 = _page([("财政拨款收支预算总表", 200, 700, 16), ("单位：万元", 500, 730), ("收入", 120, 754), ("支出", 400, 754)],
+               [hr(750), hr(770), vr(40, 750, 770), vr(300, 750, 770), vr(560, 750, 770)], 1)
+    p2 = _page([("一、一般公共预算", 45, 44), ("300.00", 200, 44), ("一、基本支出", 305, 44), ("250.00", 480, 44),
+                ("收入合计", 45, 64), ("300.00", 200, 64), ("支出合计", 305, 64), ("300.00", 480, 64)],
+               [hr(40), hr(60), hr(80)] + [vr(x, 40, 80) for x in (40, 180, 300, 440, 560)], 2)
+    (t,) = extract_tables([p1, p2]).tables
+    assert t.kind == "fiscal_overview" and t.pages == (1, 2) and [c.label for c in t.columns] == ["收入", "支出"]
+    assert _rows(t) == [("", "一、一般公共预算", ["300.00", None]), ("", "收入合计", ["300.00", None]),
+                        ("", "一、基本支出", [None, "250.00"]), ("", "支出合计", [None, "300.00"])]

@@ -58,6 +58,7 @@ class Row:
     group: str = ""
     project: str = ""
     extra: tuple[tuple[str, str], ...] = ()   # text cells that are neither code, name nor amount
+    span: tuple[float, ...] = ()              # (top, bottom) of the row on its page; () when unknown
 
     def value(self, table: "Table", label_or_leaf: str) -> Amount | None:
         i = table.column_index(label_or_leaf)

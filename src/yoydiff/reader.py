@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -107,6 +107,24 @@ def _combined_hash(files: list[SourceFile]) -> str:
     return hashlib.sha256("".join(f.sha256 for f in files).encode()).hexdigest()
 
 
+_PUNCT = "，。；：、,;:（）()“”\"'"
+
+
+def _window(flat_line: str, figure: str) -> tuple[str, ...]:
+    """The figure with the two characters before it as the squashed line prints them (the end of
+    its subject: 会议费支出35.50); at the start of a line or of a clause, with the two after it. A
+    statement quoting this is the statement of this very figure."""
+    f = _squash(figure)
+    at = flat_line.find(f)
+    if at < 0:
+        return (f,)
+    left = flat_line[max(0, at - 2):at]
+    left = left[max((left.rfind(c) for c in _PUNCT), default=-1) + 1:]
+    if left:
+        return (left + f,)
+    return (f + flat_line[at + len(f):at + len(f) + 2],)
+
+
 def _key(text: str) -> str:
     """A printed figure without separators and sign of percent: '1,393.60' -> '1393.60'."""
     return normalise_digits(text).replace(",", "").replace(" ", "").rstrip("%").strip()
@@ -116,38 +134,56 @@ def _figures(text: str):
     return [m.group(1) for m in FIGURE_RE.finditer(normalise_digits(text))]
 
 
-def _model_figures(tables, statements, projects, indicators) -> dict[int, Counter]:
-    """Every printed figure the model holds: page -> Counter of printed figures (separators removed)."""
-    c: dict[int, Counter] = {}
+@dataclass(eq=False)
+class _Held:
+    """One figure the model holds, with where it holds it: the row's y range on its page (a table
+    cell), the quote of the statement (a narrative figure), or neither (a project or indicator
+    field: the page only)."""
 
-    def add(page: int | None, text: str) -> None:
+    key: str
+    span: tuple[float, ...] = ()
+    quote: str = ""
+    used: bool = False
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", normalise_digits(text))
+
+
+def _model_figures(tables, statements, projects, indicators) -> dict[int, list[_Held]]:
+    """Every printed figure the model holds: page -> the figures held on it, with their positions."""
+    c: dict[int, list[_Held]] = {}
+
+    def add(page: int | None, text: str, span: tuple = (), quote: str = "", also: int | None = None) -> None:
         if page is not None:
-            c.setdefault(page, Counter())[_key(text)] += 1
+            h = _Held(_key(text), span, quote)
+            c.setdefault(page, []).append(h)
+            if also is not None:           # the same figure, findable on the next page too
+                c.setdefault(also, []).append(h)
 
     for t in tables.tables:
         for r in t.rows:
             for v in r.values:
                 if v is not None:
-                    add(r.page, v.text)
+                    add(r.page, v.text, r.span)
             for _label, text in r.extra:
                 for f in _figures(text):
-                    add(r.page, f)
+                    add(r.page, f, r.span)
     for tt in tables.text_tables:
         for cells, page in zip(tt.rows, tt.row_pages):
             for cell in cells:
                 for f in _figures(cell):
                     add(page, f)
     for s in statements:       # a statement may run over a page break
+        quote = _squash(s.quote)
         for f in _figures(s.quote):
-            add(s.page, f)
-            add(s.page + 1, f)
+            add(s.page, f, quote=quote, also=s.page + 1)
     for p in projects:
         if p.amount is not None:
             add(p.page, p.amount.text)
         texts = [p.scale, p.allocation, p.period, p.basis] + [v for _k, v in p.details]
         for f in (f for text in texts for f in _figures(text)):
-            add(p.narrative_page, f)
-            add(p.narrative_page and p.narrative_page + 1, f)
+            add(p.narrative_page, f, also=p.narrative_page and p.narrative_page + 1)
     for i in indicators:
         for f in (f for text in (i.target, i.previous) for f in _figures(text)):
             add(i.page, f)
@@ -158,41 +194,63 @@ _TAIL_RE = re.compile(r"\d[\d,.]*$")
 _HEAD_RE = re.compile(r"^[\d,.]*\d")
 
 
-def _coverage(pages: list[Page], model: dict[int, Counter]) -> tuple[Decimal, int, list[Unparsed]]:
-    """Share of the figures printed on the pages that ended in the model; the rest, per line.
+def _coverage(pages: list[Page], model: dict[int, list[_Held]]) -> tuple[Decimal, int, list[Unparsed]]:
+    """Share of the figures printed on the pages that ended in the model at their own place; the rest,
+    per line. A figure printed in a table counts only when a row holding it covers its line (same
+    page, same row), a narrative figure only when a statement quotes it with its neighbouring
+    characters; figures the model keeps without a position (project and indicator fields) count
+    on their page.
 
     A figure wrapped over a line break ("下降 2" / "1.36%", "1,150.0" / "0") counts once, as the
     joined figure, when the model holds it; a narrow cell wrapped mid-number ("29,098.7" over "8",
-    the "8" not at a line start) counts when the model holds a figure it begins."""
+    the "8" not at a line start) counts when the model holds a figure it begins, in that row."""
     total = hit = 0
     left: list[Unparsed] = []
     for page in pages:
-        remaining = Counter(model.get(page.number, ()))
-        printed = [k for k in remaining if k]
+        held = model.get(page.number, [])
         lines = [normalise_digits(ln.text).rstrip() for ln in page.lines]
+        flat = [_squash(t) for t in lines]
         matches = [list(FIGURE_RE.finditer(t)) for t in lines]
         consumed: set[tuple[int, int]] = set()     # (line, match start) already counted
+
+        def take(key: str, i: int, m=None, prefix: bool = False) -> bool:
+            ln = page.lines[i]
+            y = (ln.top + ln.bottom) / 2
+            window = _window(flat[i], m.group(1)) if m is not None else ()
+            best = None
+            for h in held:
+                if h.used or not (h.key == key or (prefix and h.key.startswith(key) and len(h.key) > len(key))):
+                    continue
+                if h.span:
+                    ok = h.span[0] - 2 <= y <= h.span[1] + 2
+                elif h.quote:
+                    ok = not window or any(w in h.quote for w in window)
+                else:
+                    ok = True
+                if ok:
+                    best = h
+                    break
+            if best is None:
+                return False
+            if not prefix:
+                best.used = True
+            return True
+
         for i, text in enumerate(lines):
             tail = _TAIL_RE.search(text)
             head = _HEAD_RE.match(lines[i + 1]) if i + 1 < len(lines) else None
-            if tail and head:
-                joined = _key(tail.group(0) + head.group(0))
-                if remaining[joined] > 0:
-                    remaining[joined] -= 1
-                    total += 1
-                    hit += 1
-                    consumed |= {(i, m.start()) for m in matches[i] if m.end() == len(text)}
-                    consumed |= {(i + 1, m.start()) for m in matches[i + 1] if m.start() == 0}
+            if tail and head and take(_key(tail.group(0) + head.group(0)), i):
+                total += 1
+                hit += 1
+                consumed |= {(i, m.start()) for m in matches[i] if m.end() == len(text)}
+                consumed |= {(i + 1, m.start()) for m in matches[i + 1] if m.start() == 0}
             missed = []
             for m in matches[i]:
                 if (i, m.start()) in consumed:
                     continue
                 total += 1
                 k = _key(m.group(1))
-                if remaining[k] > 0:
-                    remaining[k] -= 1
-                    hit += 1
-                elif "." in k and any(p.startswith(k) and len(p) > len(k) for p in printed):
+                if take(k, i, m) or ("." in k and take(k, i, m, prefix=True)):
                     hit += 1
                 else:
                     missed.append(m.group(1))

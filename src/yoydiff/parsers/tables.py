@@ -299,7 +299,7 @@ def _header_lines(page: Page, top: float, bottom: float) -> set[str]:
     return out
 
 
-def _body_start(bands, cells, first_page: bool = True) -> int:
+def _body_start(bands, cells, first_page: bool = True, continued: bool = False) -> int:
     """Index of the first body band: header bands hold header words or text in value columns; on a
     table's first page also bands with text only in columns where the body has none (the rest of a
     header cell wrapped in a narrow column; a continuation page's repeated header is already cut)."""
@@ -307,6 +307,8 @@ def _body_start(bands, cells, first_page: bool = True) -> int:
         return bool(c) and (grid.is_numeric(c) or c in _DASH)
 
     first = next((i for i, row in enumerate(cells) if any(numeric(c) for c in row)), len(cells))
+    if continued and first == len(cells):
+        return first      # no figure on a page the table runs on from: its title and header only
     valued = {j for row in cells[first:] for j, c in enumerate(row) if numeric(c) and not _CODE_CELL_RE.match(c)}
     # a band with text only where the body has none is no row (the rest of a wrapped header cell)
     texty = {j for row in cells[first:] for j, c in enumerate(row) if c and not numeric(c)}
@@ -342,9 +344,9 @@ def _empty_note(pages: list[Page], seg: _Segment) -> str:
 
 
 def _collect(pages, segs):
-    """Body bands (cells, page, first band of a continuation page) over all segments, header paths
+    """Body bands (cells, page, first band of a continuation page, y range) over all segments, header paths
     of the first segment, stray words."""
-    bands: list[tuple[list[str], int, bool]] = []
+    bands: list[tuple[list[str], int, bool, tuple[float, float]]] = []
     header: tuple[tuple[str, ...], ...] = ()
     stray = []
     first = None
@@ -354,10 +356,18 @@ def _collect(pages, segs):
         page = pages[s.page]
         top = _below_repeated_header(page, s, head) if first else s.grid_top
         g = grid.build(list(page.words), list(page.hrules), list(page.vrules), top, s.bottom + 0.5,
-                       partial(_body_start, first_page=first is None), first.columns if first else (),
+                       partial(_body_start, first_page=first is None, continued=first is None and si + 1 < len(segs)),
+                       first.columns if first else (),
                        first.row_gap if first else 0.0)
         if not g.columns:
             continue
+        if first is not None and not first.bands and not bands:
+            # the first page held the header only (title and header at a page foot): this page's
+            # body has its own columns; the header cells stand over them by their x ranges
+            g = grid.build(list(page.words), list(page.hrules), list(page.vrules), top, s.bottom + 0.5,
+                           partial(_body_start, first_page=False))
+            header = _header_over(header, first.columns, g.columns)
+            first = replace(g, header=header)
         how.append(f"p.{page.number}: {g.strategy} ({g.why})")
         if first is None:
             first, header = g, g.header
@@ -365,12 +375,23 @@ def _collect(pages, segs):
             head = {_norm(ln.text) for ln in page.lines if s.grid_top <= ln.top and (ln.top + ln.bottom) / 2 < body_top}
         stray += [(page.number, w) for w in g.stray]
         opens = si > 0
-        for cells in g.cells:
+        for cells, band in zip(g.cells, g.bands):
             cells = _aligned(list(cells), g.columns, first.columns)
             if any(cells):
-                bands.append((cells, page.number, opens))
+                bands.append((cells, page.number, opens, band))
                 opens = False
     return bands, header, stray, "; ".join(how)
+
+
+def _header_over(header, cols, new_cols) -> tuple[tuple[str, ...], ...]:
+    """Header paths of `cols` given to the columns `new_cols` whose centres they cover."""
+    out = []
+    for a, b in new_cols:
+        mid = (a + b) / 2
+        j = min(range(len(cols)), key=lambda i: 0 if cols[i][0] <= mid < cols[i][1]
+                else min(abs(cols[i][0] - mid), abs(cols[i][1] - mid)))
+        out.append(header[j] if j < len(header) else ())
+    return tuple(out)
 
 
 def _below_repeated_header(page: Page, seg: _Segment, head: set[str]) -> float:
@@ -397,16 +418,16 @@ def _aligned(cells: list[str], cols, first_cols) -> list[str]:
     return out
 
 
-def _join_tails(bands, roles: list[str], sides: list[int]) -> list[tuple[list[str], int]]:
+def _join_tails(bands, roles: list[str], sides: list[int]) -> list[tuple[list[str], int, tuple]]:
     """Bands with the first band of each continuation page joined to the row above when it is the
     rest of a row cut by the page break."""
     side_of = [max((k for k, s in enumerate(sides) if s <= j), default=0) for j in range(len(roles))]
     out: list[tuple[list[str], int]] = []
-    for cells, pno, opens in bands:
+    for cells, pno, opens, span in bands:
         if opens and out and _is_split_tail(cells, out[-1][0], sides, side_of):
-            out[-1] = ([p + c for p, c in zip(out[-1][0], cells)], out[-1][1])
+            out[-1] = ([p + c for p, c in zip(out[-1][0], cells)], out[-1][1], out[-1][2])
         else:
-            out.append((cells, pno))
+            out.append((cells, pno, span))
     return out
 
 
@@ -431,7 +452,7 @@ def _is_split_tail(cells: list[str], prev: list[str], sides: list[int], side_of:
     return all(rest_of(j) for j in filled)
 
 
-def _spanning_labels(bands, roles: list[str], sides: list[int]) -> list[tuple[list[str], int]]:
+def _spanning_labels(bands, roles: list[str], sides: list[int]) -> list[tuple[list[str], int, tuple]]:
     """A label whose cell spans into the next side (当年支出小计 over the functional and economic
     sides, its figure under the economic side's 金额): the next side has figures but no label, this
     side a label but no figure. The label moves to the side its figures are on."""
@@ -439,7 +460,7 @@ def _spanning_labels(bands, roles: list[str], sides: list[int]) -> list[tuple[li
         return bands
     ends = sides[1:] + [len(roles)]
     out = []
-    for cells, pno in bands:
+    for cells, pno, span in bands:
         cells = list(cells)
         for k in range(len(sides) - 1):
             mine = [j for j in range(sides[k], ends[k]) if roles[j] == "value"]
@@ -448,7 +469,7 @@ def _spanning_labels(bands, roles: list[str], sides: list[int]) -> list[tuple[li
                     and any(cells[j] for j in theirs) \
                     and not any(cells[j] for j in range(sides[k + 1], ends[k + 1]) if roles[j] == "code"):
                 cells[sides[k + 1]], cells[sides[k]] = cells[sides[k]], ""
-        out.append((cells, pno))
+        out.append((cells, pno, span))
     return out
 
 
@@ -510,7 +531,7 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
     rows: list[Row] = []
     for k, s in enumerate(sides):
         cols = [j for j in range(len(roles)) if side_of[j] == k or (k == 0 and j < s)]
-        for cells, pno in bands:
+        for cells, pno, span in bands:
             if not any(cells[j] for j in cols):
                 continue
             code_parts = tuple(_norm(cells[j]) for j in cols if roles[j] == "code" and _CODE_CELL_RE.match(_norm(cells[j])))
@@ -537,7 +558,8 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
                 extras = extras[1:]
             extra = tuple((header[j][-1] if j < len(header) and header[j] else "", cells[j].strip())
                           for j in extras if cells[j].strip())
-            rows.append(Row("".join(code_parts), code_parts, name, tuple(values), pno, project=project, extra=extra))
+            rows.append(Row("".join(code_parts), code_parts, name, tuple(values), pno, project=project, extra=extra,
+                            span=span))
     if start.title.kind == "gpb_project":
         rows = _grouped(rows)
     table = Table(start.title.kind, start.number, start.title.title, unit, columns, tuple(rows),
@@ -554,7 +576,7 @@ def _total_in_header(header, segs, pages):
             cells = ["" for _ in header]
             cells[j] = path[-1]
             header = tuple(p[:-1] if i == j else p for i, p in enumerate(header))
-            return [(cells, pages[segs[0].page].number, False)], header
+            return [(cells, pages[segs[0].page].number, False, ())], header
     return [], header
 
 
@@ -569,7 +591,7 @@ def _grouped(rows: list[Row], is_unit=lambda name: True) -> list[Row]:
             group = ""
         elif not r.code and is_unit(r.name):
             group = r.name
-        out.append(Row(r.code, r.code_parts, r.name, r.values, r.page, group, r.project, r.extra))
+        out.append(replace(r, group=group))
     return out
 
 
