@@ -227,3 +227,15 @@ def test_header_at_a_page_foot_and_body_on_the_next_page():
     assert t.kind == "fiscal_overview" and t.pages == (1, 2) and [c.label for c in t.columns] == ["收入", "支出"]
     assert _rows(t) == [("", "一、一般公共预算", ["300.00", None]), ("", "收入合计", ["300.00", None]),
                         ("", "一、基本支出", [None, "250.00"]), ("", "支出合计", [None, "300.00"])]
+
+
+def test_total_letter_spaced_over_the_code_and_name_cells():
+    """合  计 letter-spaced across the code and name columns of a ruled table is one label, 合计."""
+    from yoydiff.pdf import Rule
+    rules = [Rule(40, y, 520, y) for y in (100, 120, 140, 160)] + [Rule(x, 100, x, 160) for x in (40, 200, 360, 520)]
+    page = _page([("一般公共预算机关运行经费支出预算表", 150, 40, 16), ("单位：万元", 460, 80),
+                  ("科目编码", 45, 104), ("科目名称", 205, 104), ("机关运行经费支出", 365, 104),
+                  ("合", 180, 124), ("计", 215, 124), ("450.00", 365, 124),
+                  ("30201", 45, 144), ("办公费", 205, 144), ("450.00", 365, 144)], rules)
+    (t,) = extract_tables([page]).tables
+    assert _rows(t) == [("", "合计", ["450.00"]), ("30201", "办公费", ["450.00"])]

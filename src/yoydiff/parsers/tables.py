@@ -452,6 +452,22 @@ def _is_split_tail(cells: list[str], prev: list[str], sides: list[int], side_of:
     return all(rest_of(j) for j in filled)
 
 
+def _spaced_total(cells: list[str]) -> list[str]:
+    """合 | 计: a total's label letter-spaced over two cells (a merged cell whose characters fall
+    either side of a column boundary) is one label, in the cell its first character is in."""
+    filled = [j for j, c in enumerate(cells) if c and not grid.is_numeric(c) and c not in _DASH]
+    if len(filled) < 2 or filled[-1] - filled[0] != len(filled) - 1:
+        return cells
+    joined = _norm("".join(cells[j] for j in filled))
+    if not _TOTAL_RE.match(joined):
+        return cells
+    out = list(cells)
+    for j in filled:
+        out[j] = ""
+    out[filled[0]] = joined
+    return out
+
+
 def _spanning_labels(bands, roles: list[str], sides: list[int]) -> list[tuple[list[str], int, tuple]]:
     """A label whose cell spans into the next side (当年支出小计 over the functional and economic
     sides, its figure under the economic side's 金额): the next side has figures but no label, this
@@ -519,6 +535,7 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
             unparsed.append(Unparsed(pno, w.text, "表格行列之外的数字"))
     if not bands:
         bands, header = _total_in_header(header, segs, pages)
+    bands = [(_spaced_total(cells), *rest) for cells, *rest in bands]
     roles, sides = _roles(bands) if bands else ([], [0])
     bands = _join_tails(bands, roles, sides)
     bands = _spanning_labels(bands, roles, sides)
