@@ -41,6 +41,11 @@ def progress(args):
     return say
 
 
+def one_or_several(paths: list[str]):
+    """A single path as itself, several as the list (the reader takes either)."""
+    return paths[0] if len(paths) == 1 else paths
+
+
 def read(paths, password: str, say):
     """One document from one path or several."""
     from ..reader import read_document    # imported late: parsing pulls in pdfminer
@@ -118,7 +123,7 @@ def run(args) -> int:
         olds = [args.old]
     if not olds or not news:
         raise InputError("compare needs the earlier and the later year: OLD.pdf NEW.pdf, or --old FILE … --new FILE …")
-    old = read(olds, args.password, say)
-    new = read(news, args.password, say)
+    old = read(one_or_several(olds), args.password, say)
+    new = read(one_or_several(news), args.password, say)
     say("comparing")
     return finish(compare(old, new), args, sys.stdout, say)
