@@ -239,3 +239,57 @@ def test_total_letter_spaced_over_the_code_and_name_cells():
                   ("30201", 45, 144), ("办公费", 205, 144), ("450.00", 365, 144)], rules)
     (t,) = extract_tables([page]).tables
     assert _rows(t) == [("", "合计", ["450.00"]), ("30201", "办公费", ["450.00"])]
+
+
+def _split_code_page(rows, number, header=True, title=True):
+    """A ruled page of a table whose code is printed in three cells 类 | 款 | 项."""
+    from yoydiff.pdf import Rule
+    xs = [40, 80, 120, 160, 360, 520]
+    items, top = [], 60
+    if title:
+        items += [("一般公共预算支出预算表", 200, 20, 16), ("单位：万元", 460, 45)]
+    if header:
+        items += [("科目编码", 45, top + 4), ("科目名称", 165, top + 4), ("金额", 365, top + 4),
+                  ("类", 45, top + 24), ("款", 85, top + 24), ("项", 125, top + 24)]
+        top += 40
+    ys = [60] + [60 + 20 * (k + 1) for k in range((top - 60) // 20 + len(rows))]
+    for k, (lei, kuan, xiang, name, amount) in enumerate(rows):
+        y = top + 20 * k + 4
+        items += [(lei, 45, y), (kuan, 85, y), (xiang, 125, y), (name, 165, y), (amount, 365, y)]
+    rules = [Rule(40, y, 520, y) for y in ys] + [Rule(x, 60, x, ys[-1]) for x in xs]
+    return _page([i for i in items if i[0]], rules, number)
+
+
+def test_code_in_three_cells_on_a_continuation_page_without_header():
+    """类 | 款 | 项 in three cells, and a continuation page that repeats neither title nor header:
+    the code is the three cells joined, never 212 with 01 02 left in the name."""
+    p1 = _split_code_page([("212", "", "", "城乡社区支出", "500.00"), ("212", "01", "", "城乡社区管理事务", "500.00")], 1)
+    p2 = _split_code_page([("212", "01", "02", "一般行政管理事务", "300.00"), ("212", "01", "99", "其他城乡社区管理事务支出", "200.00")],
+                          2, header=False, title=False)
+    (t,) = extract_tables([p1, p2]).tables
+    assert t.pages == (1, 2)
+    assert [(r.code, r.code_parts, r.name) for r in t.rows] == [
+        ("212", ("212",), "城乡社区支出"), ("21201", ("212", "01"), "城乡社区管理事务"),
+        ("2120102", ("212", "01", "02"), "一般行政管理事务"), ("2120199", ("212", "01", "99"), "其他城乡社区管理事务支出")]
+
+
+def test_landscape_page(tmp_path):
+    """A landscape page (A4 turned) holds the table the same way."""
+    pg = _ruled_table()
+    pg["size"] = (A4[1], A4[0])
+    pages = read_pages(draw(tmp_path / "landscape.pdf", [pg]), workers=1)
+    assert pages[0].width > pages[0].height
+    (t,) = extract_tables(pages).tables
+    assert _rows(t) == EXPECTED
+
+
+@pytest.mark.skipif(not (JS / "js-swb-2018-yusuan-tables.pdf").exists(), reason="real corpus not present")
+def test_pages_with_rotate_90_are_read_as_displayed():
+    """js-swb-2018-yusuan-tables: p.7 is stored portrait with /Rotate 90 (displayed landscape);
+    its text is read in the displayed orientation, inside the displayed page box."""
+    pages = read_pages(JS / "js-swb-2018-yusuan-tables.pdf", workers=1)
+    assert pages[6].width > pages[6].height and pages[7].width < pages[7].height
+    t = next(t for t in extract_tables(pages).tables if t.title == "财政拨款支出预算表")
+    assert t.pages == (7,)
+    assert _rows(t)[:3] == [("", "合计", ["24,458.43"]), ("201", "一般公共服务支出", ["20,153.75"]),
+                            ("20131", "党委办公厅（室）及相关机构事务", ["20,153.75"])]
