@@ -112,8 +112,8 @@ _PUNCT = "，。；：、,;:（）()“”\"'"
 
 def _window(flat_line: str, figure: str) -> tuple[str, ...]:
     """The figure with the two characters before it as the squashed line prints them (the end of
-    its subject: 会议费支出35.50); at the start of a line or of a clause, with the two after it. A
-    statement quoting this is the statement of this very figure."""
+    its subject: 会议费支出35.50); at the start of a line or of a clause, with the characters after
+    it up to the clause's end. A statement quoting this is the statement of this very figure."""
     f = _squash(figure)
     at = flat_line.find(f)
     if at < 0:
@@ -122,7 +122,9 @@ def _window(flat_line: str, figure: str) -> tuple[str, ...]:
     left = left[max((left.rfind(c) for c in _PUNCT), default=-1) + 1:]
     if left:
         return (left + f,)
-    return (f + flat_line[at + len(f):at + len(f) + 2],)
+    right = flat_line[at + len(f):at + len(f) + 2]
+    right = right[:min((i for i, c in enumerate(right) if c in _PUNCT), default=len(right))]
+    return (f + right,)
 
 
 def _key(text: str) -> str:
