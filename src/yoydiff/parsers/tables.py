@@ -6,7 +6,16 @@ sentences that mention a title are not tables. It runs until the next title; a f
 that opens with a caption or a grid, without a title of its own, continues it (repeated captions and
 header rows are dropped, a cell split over the page break is joined to the row above).
 
-Rows and columns come from grid.py. Column roles are read from the body: leading all-digit columns
+A title of a budget table of no standard kind (政府采购预算表, 机关运行经费支出表) starts an "other"
+table: it ends the table before it, whose rows never take its rows. A title wrapped over two lines
+in a display type is joined; a number printed under the title (公开表一) is its number. A table
+whose first page holds only its title and header (no figure) takes its columns from the body on the
+next page, the header cells over them. Tables of one file never run on into the next file (the
+reader calls extract_tables per file).
+
+Rows and columns come from grid.py (strategies lattice.py / stream.py; `explain` prints them for a
+page). A total letter-spaced over two cells (合 | 计) is one label; 合计 in the code column leaves
+that column the code column. Column roles are read from the body: leading all-digit columns
 are code parts (类/款/项), the first text column is the name, further text columns are the project
 name (project table) or extras, columns of figures (or blank) are the table's value columns.
 
