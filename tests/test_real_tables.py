@@ -293,3 +293,21 @@ def test_pages_with_rotate_90_are_read_as_displayed():
     assert t.pages == (7,)
     assert _rows(t)[:3] == [("", "合计", ["24,458.43"]), ("201", "一般公共服务支出", ["20,153.75"]),
                             ("20131", "党委办公厅（室）及相关机构事务", ["20,153.75"])]
+
+
+def test_header_rules_and_slivers_make_no_columns():
+    """A one-row table under a two-level header: a rule drawn in the header alone (over most of the
+    region's height, but past no figure) and a sliver between a double rule are no columns."""
+    from yoydiff.pdf import Rule
+    rules = [Rule(40, y, 440, y) for y in (100, 140, 160)] + [Rule(120, 120, 360, 120)]
+    rules += [Rule(x, 100, x, 160) for x in (40, 120, 360, 440)] + [Rule(x, 120, x, 160) for x in (200, 280)]
+    rules += [Rule(95, 100, 95, 140), Rule(203, 100, 203, 160)]
+    page = _page([("“三公”经费支出预算表", 150, 40, 16), ("单位：万元", 380, 80),
+                  ("合计", 60, 120), ("公务用车购置及运行维护费", 130, 104), ("会议费", 380, 120),
+                  ("小计", 140, 126), ("购置费", 220, 126), ("运行维护费", 290, 126),
+                  ("30.00", 90, 144), ("20.00", 140, 144), ("5.00", 220, 144), ("15.00", 290, 144), ("10.00", 380, 144)],
+                 rules)
+    (t,) = extract_tables([page]).tables
+    assert [c.label for c in t.columns] == ["合计", "公务用车购置及运行维护费 › 小计", "公务用车购置及运行维护费 › 购置费",
+                                            "公务用车购置及运行维护费 › 运行维护费", "会议费"]
+    assert [v.text for v in t.rows[0].values] == ["30.00", "20.00", "5.00", "15.00", "10.00"]

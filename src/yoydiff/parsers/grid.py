@@ -160,17 +160,32 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
         if len(seps) >= SETTINGS.min_rule_columns:
             # separators that reach the lowest part of the region delimit the body columns
             # (clipped to the region: a rule running on below it says nothing about this table)
-            # or that run over most of it (a separator stopped above rows whose cells span
-            # columns: 当年支出小计 across the functional and economic sides)
+            # or that run past most of its lines of figures (a separator stopped above rows whose
+            # cells span columns: 当年支出小计 across the functional and economic sides; a rule of
+            # the header alone passes none)
             low = min(max(s[2] for s in seps), bottom)
+            figure_ys = sorted({round(w.ymid) for w in region if is_figure(w.text)})
+            need = max(2, SETTINGS.body_rule_share * len(figure_ys))
             body_xs = [s[0] for s in seps if min(s[2], bottom) >= low - 2
-                       or min(s[2], bottom) - max(s[1], top) >= SETTINGS.body_rule_share * (bottom - top)]
+                       or sum(s[1] <= y <= s[2] for y in figure_ys) >= need]
         else:
             body_xs, seps = cuts, []
         x0, x1 = min(x0, body_xs[0]), max(x1, body_xs[-1])
         edges = sorted(set([x0] + body_xs + [x1]))
         bounds = [(a, b) for a, b in zip(edges, edges[1:]) if b - a > 2]
         bounds = [b for b in bounds if any(b[0] <= w.xmid < b[1] for w in region)] or bounds
+        # a sliver narrower than a character between two close rules (a double rule, a spanning
+        # header's edge) is no column: its neighbour on the right takes it
+        size = median(w.size for w in region)
+        merged: list[tuple[float, float]] = []
+        for a, b in bounds:
+            if merged and merged[-1][1] - merged[-1][0] < SETTINGS.min_column * size and merged[-1][1] == a:
+                a = merged.pop()[0]
+            merged.append((a, b))
+        if len(merged) > 1 and merged[-1][1] - merged[-1][0] < SETTINGS.min_column * size and merged[-2][1] == merged[-1][0]:
+            last = merged.pop()
+            merged[-1] = (merged[-1][0], last[1])
+        bounds = merged
     elif columns:
         col_how, col_why = "first page", f"{len(seps)} vertical rules: the columns of the table's first page"
         seps, bounds = [], snapped(list(columns), region)

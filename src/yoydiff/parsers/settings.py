@@ -14,8 +14,9 @@ class TableSettings:
     # ruled grids (lattice)
     min_rule_columns: int = 2          # vertical separators (or cut joints) needed to read columns from rules
     min_rule_rows: int = 3             # horizontal rules needed to read rows from rules
-    body_rule_share: float = 0.5       # a vertical rule over this share of the region separates body columns
+    body_rule_share: float = 0.5       # a vertical rule past this share of the lines of figures separates body columns
     rule_merge_tol: float = 1.5        # pt: rule segments this close on x are one separator
+    min_column: float = 0.8            # × size: a space between rules narrower than this is no column
     # text-position grids (stream)
     figure_gap: float = 0.8            # x gap (× size) that parts columns of data words
     row_step: float = 0.2              # a step in the sorted line gaps (× size) that tells row spacing from leading
