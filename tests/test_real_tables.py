@@ -311,3 +311,18 @@ def test_header_rules_and_slivers_make_no_columns():
     assert [c.label for c in t.columns] == ["合计", "公务用车购置及运行维护费 › 小计", "公务用车购置及运行维护费 › 购置费",
                                             "公务用车购置及运行维护费 › 运行维护费", "会议费"]
     assert [v.text for v in t.rows[0].values] == ["30.00", "20.00", "5.00", "15.00", "10.00"]
+
+
+def test_widely_spaced_lines_of_one_ruled_header_cell():
+    """WPS spaces the lines of a tall header cell far apart (小 … 计): with horizontal rules in the
+    header, lines over the same columns and no rule between them are one cell."""
+    from yoydiff.pdf import Rule
+    rules = [Rule(40, y, 360, y) for y in (100, 180, 200)] + [Rule(120, 130, 360, 130)]
+    rules += [Rule(x, 100, x, 200) for x in (40, 120, 360)] + [Rule(240, 130, 240, 200)]
+    page = _page([("“三公”经费支出预算表", 120, 40, 16), ("单位：万元", 300, 80),
+                  ("合计", 60, 134), ("“三公”经费", 180, 110),
+                  ("小", 170, 140), ("计", 170, 164), ("因公出国", 250, 140), ("（境）费", 250, 164),
+                  ("30.00", 60, 184), ("20.00", 170, 184), ("10.00", 250, 184)], rules)
+    (t,) = extract_tables([page]).tables
+    assert [c.label for c in t.columns] == ["合计", "“三公”经费 › 小计", "“三公”经费 › 因公出国（境）费"]
+    assert [v.text for v in t.rows[0].values] == ["30.00", "20.00", "10.00"]

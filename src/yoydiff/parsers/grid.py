@@ -38,12 +38,23 @@ class Grid:
 
 
 def header_paths(words: list[Word], bounds: list[tuple[float, float]],
-                 seps: list[tuple[float, float, float]], leading: float = 0.0) -> list[tuple[str, ...]]:
+                 seps: list[tuple[float, float, float]], leading: float = 0.0,
+                 hrules: list[Rule] = ()) -> list[tuple[str, ...]]:
     """Header path of each column: the header cells over it, top-down (a spanning cell over several).
-    `leading`: the white gap between wrapped lines of one cell, where no rules part the cells."""
+    `leading`: the white gap between wrapped lines of one cell, where no rules part the cells.
+    Where the header has horizontal rules, lines over the same columns with no rule between them
+    are one cell however widely they are spaced (小 / 计 in a tall cell)."""
     if not seps:
         return _paths(_free_cells(words, bounds, leading), len(bounds))
     n = len(bounds)
+    top = min((w.top for w in words), default=0.0)
+    bottom = max((w.bottom for w in words), default=0.0)
+    ruled = [r for r in hrules if top - 1 <= r.top <= bottom + 1]
+
+    def parted(c: dict, w: Word) -> bool:
+        a, b = bounds[c["cover"][0]][0], bounds[c["cover"][-1]][1]
+        mid = (a + b) / 2
+        return any(c["bottom"] - 1 <= r.top <= w.top + 1 and r.x0 <= mid <= r.x1 for r in ruled)
     cells: list[dict] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         present = [x for x, t, b in seps if t - 1 <= w.ymid <= b + 1]
@@ -53,7 +64,7 @@ def header_paths(words: list[Word], bounds: list[tuple[float, float]],
         if not cover:
             cover = (min(range(n), key=lambda i: abs((bounds[i][0] + bounds[i][1]) / 2 - w.xmid)),)
         for c in cells:
-            if c["cover"] == cover and w.top - c["bottom"] < 0.8 * w.size:
+            if c["cover"] == cover and (w.top - c["bottom"] < 0.8 * w.size or (ruled and not parted(c, w))):
                 c["words"].append(w)
                 c["bottom"] = max(c["bottom"], w.bottom)
                 break
@@ -220,7 +231,7 @@ def build(words: list[Word], hrules: list[Rule], vrules: list[Rule],
     taken = {id(w) for ws in inband[start:] for w in ws} | {id(w) for w in head_words}
     stray = tuple(w for w in region if id(w) not in taken)
     return Grid(tuple(bounds), tuple(bands[start:]), tuple(tuple(c) for c in cells[start:]),
-                tuple(header_paths(head_words, bounds, seps, _leading(region))), stray, row_gap,
+                tuple(header_paths(head_words, bounds, seps, _leading(region), hrules)), stray, row_gap,
                 col_how if col_how == row_how else f"{col_how} columns, {row_how} rows",
                 f"columns: {col_why}; rows: {row_why}")
 
