@@ -41,7 +41,7 @@ def document(name: str):
     from unittest import mock
 
     from yoydiff import reader
-    with mock.patch.object(reader, "read_pages", lambda path, password="", workers=None: pages(name)):
+    with mock.patch.object(reader, "read_pages", lambda path, password="", workers=None, first=1: pages(name)):
         return reader.read_document(FILES[name])
 
 

@@ -26,7 +26,7 @@ def test_document_metadata():
 def test_parse_command_prints_summary_and_writes_json(tmp_path, capsys, monkeypatch):
     from yoydiff import reader
     import corpus
-    monkeypatch.setattr(reader, "read_pages", lambda path, password="", workers=None: corpus.pages("deptb-2025"))
+    monkeypatch.setattr(reader, "read_pages", lambda path, password="", workers=None, first=1: corpus.pages("deptb-2025"))
     out = tmp_path / "m.json"
     assert main(["parse", str(FILES["deptb-2025"]), "--json", str(out)]) == 0
     text = capsys.readouterr().out

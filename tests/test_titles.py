@@ -51,3 +51,27 @@ def test_sentences_are_not_titles(line):
 
 def test_kind_of_unknown():
     assert kind_of("政府采购预算明细表") is None
+
+
+@pytest.mark.parametrize("line, number, title, kind", [
+    ("公开01表", "公开01表", "", ""),
+    ("预算公开表3", "预算公开表3", "", ""),
+    ("公开表一 收支总表", "公开表一", "收支总表", "overview"),
+    ("表2-1 一般公共预算支出表", "表2-1", "一般公共预算支出表", "gpb_expense"),
+    ("附件3", "附件3", "", ""),
+    ("一般公共预算支出预算表（功能科目）", "", "一般公共预算支出预算表（功能科目）", "gpb_expense"),
+    ("一般公共预算基本支出预算表（经济科目）", "", "一般公共预算基本支出预算表（经济科目）", "gpb_basic"),
+    ("“三公”经费、会议费、培训费支出预算表（一般公共预算）", "", "“三公”经费、会议费、培训费支出预算表（一般公共预算）",
+     "three_public"),
+    ("2017年政府采购预算表", "", "2017年政府采购预算表", "other"),
+    ("一般公共预算机关运行经费支出预算表", "", "一般公共预算机关运行经费支出预算表", "other"),
+    ("十二、政府采购支出预算表", "", "十二、政府采购支出预算表", "other"),
+])
+def test_numberings_qualifiers_and_other_tables(line, number, title, kind):
+    t = parse_title(line)
+    assert t is not None and (t.number, t.title, t.kind) == (number, title, kind)
+
+
+@pytest.mark.parametrize("line", ["第二部分2019年度部门预算表", "表大会出缺的代表和罢免个别代表；", "具体公开表样附后"])
+def test_part_headings_and_sentences_are_not_titles(line):
+    assert parse_title(line) is None

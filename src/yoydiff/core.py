@@ -129,6 +129,7 @@ class Row:
     group: str = ""
     project: str = ""
     extra: tuple[tuple[str, str], ...] = ()   # text cells that are neither code, name nor amount
+    span: tuple[float, ...] = ()              # (top, bottom) of the row on its page; () when unknown
 
     def value(self, table: "Table", label_or_leaf: str) -> Amount | None:
         i = table.column_index(label_or_leaf)
@@ -145,6 +146,7 @@ class Table:
     rows: tuple[Row, ...]
     pages: tuple[int, ...]
     empty_note: str = ""           # the sentence saying why an empty table is empty
+    strategy: str = ""             # per page: the strategy that read it (lattice / stream) and why
 
     def column_index(self, label_or_leaf: str) -> int | None:
         for i, c in enumerate(self.columns):
@@ -244,6 +246,17 @@ class CodeRepair:
 
 
 @dataclass(frozen=True)
+class SourceFile:
+    """One PDF of a document read from several files: its pages are the document's pages
+    first_page … first_page + page_count - 1."""
+
+    path: str
+    sha256: str
+    first_page: int
+    page_count: int
+
+
+@dataclass(frozen=True)
 class Document:
     path: str
     sha256: str
@@ -262,6 +275,14 @@ class Document:
     numeric_tokens: int = 0
     warnings: tuple[str, ...] = ()
     code_repairs: tuple[CodeRepair, ...] = ()   # codes repaired from the catalogue and the neighbouring rows
+    files: tuple[SourceFile, ...] = ()  # the PDFs the document was read from, in page order
+
+    def locate(self, page: int) -> tuple[str, int]:
+        """The file a document page comes from and its page number in that file."""
+        for f in self.files:
+            if f.first_page <= page < f.first_page + f.page_count:
+                return f.path, page - f.first_page + 1
+        return self.path, page
 
     def table(self, kind: str) -> Table | None:
         for t in self.tables:

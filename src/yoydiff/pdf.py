@@ -18,6 +18,9 @@ from .errors import InputError
 WORD_GAP = 0.25
 # Words on one text line are joined with a space when the gap exceeds this fraction of the font size.
 SPACE_GAP = 0.15
+# A rectangle covering this share of the page in both directions is the page's background or frame
+# (WPS paints one on every page), never a cell border.
+PAGE_FRAME = 0.9
 
 
 @dataclass(frozen=True)
@@ -208,8 +211,9 @@ def _open(path: str, password: str):
     return fp, doc, pages
 
 
-def _extract_pages(path: str, password: str, indices: list[int]) -> list[Page]:
-    """The pages at `indices` (0-based), read with one document and one font cache."""
+def _extract_pages(path: str, password: str, indices: list[int], first: int = 1) -> list[Page]:
+    """The pages at `indices` (0-based), read with one document and one font cache, numbered from
+    `first` (a document read from several files numbers its pages on across the files)."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTLine, LTRect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -236,10 +240,16 @@ def _extract_pages(path: str, password: str, indices: list[int]) -> list[Page]:
                 nonlocal images
                 for o in objs:
                     if isinstance(o, LTChar):
-                        chars.append(Char(o.get_text(), o.x0, o.x1, h - o.y1, h - o.y0, o.size))
+                        # text drawn outside the page box is clipped away: not printed, not read
+                        if 0 <= (o.x0 + o.x1) / 2 <= layout.width and 0 <= (o.y0 + o.y1) / 2 <= h:
+                            chars.append(Char(o.get_text(), o.x0, o.x1, h - o.y1, h - o.y0, o.size))
                     elif isinstance(o, (LTLine, LTRect)) or (isinstance(o, LTCurve) and len(getattr(o, "pts", [])) <= 5):
                         x0, y0, x1, y1 = o.bbox
                         w, hh = x1 - x0, y1 - y0
+                        if w >= PAGE_FRAME * layout.width and hh >= PAGE_FRAME * layout.height:
+                            continue    # a page background or frame, not a table's rule
+                        if y0 > h or y1 < 0 or x0 > layout.width or x1 < 0:
+                            continue    # outside the page box: clipped away
                         if hh <= 2 or w <= 2:
                             rules.append(Rule(x0, h - y1, x1, h - y0))
                         elif isinstance(o, LTRect) and w > 2 and hh > 2:
@@ -252,7 +262,7 @@ def _extract_pages(path: str, password: str, indices: list[int]) -> list[Page]:
                         walk(o)
 
             walk(layout)
-            page = Page(i + 1, layout.width, h, tuple(chars), tuple(rules), images)
+            page = Page(i + first, layout.width, h, tuple(chars), tuple(rules), images)
             page.lines     # grouped here, in the worker, and cached with the page
             out.append(page)
     finally:
@@ -266,19 +276,20 @@ def page_count(path: str, password: str = "") -> int:
     return len(pages)
 
 
-def read_pages(path: str | os.PathLike, password: str = "", workers: int | None = None) -> list[Page]:
-    """All pages of the PDF with their characters and rules, read on all cores."""
+def read_pages(path: str | os.PathLike, password: str = "", workers: int | None = None,
+               first: int = 1) -> list[Page]:
+    """All pages of the PDF with their characters and rules, read on all cores, numbered from `first`."""
     path = str(path)
     n = page_count(path, password)
     workers = min(workers or os.cpu_count() or 1, 4)
     if workers <= 1 or n < 8:
-        pages = _extract_pages(path, password, list(range(n)))
+        pages = _extract_pages(path, password, list(range(n)), first)
     else:
         # each worker opens the document once (fonts are parsed once per worker) and takes every
         # workers-th page, which balances table-heavy and text-only parts of the document
         shares = [list(range(k, n, workers)) for k in range(workers)]
         with ProcessPoolExecutor(max_workers=workers) as ex:
-            parts = ex.map(_extract_pages, [path] * workers, [password] * workers, shares)
+            parts = ex.map(_extract_pages, [path] * workers, [password] * workers, shares, [first] * workers)
             pages = sorted((p for part in parts for p in part), key=lambda p: p.number)
     check_text_layer(path, pages)
     return pages

@@ -32,8 +32,10 @@ def plain(obj):
     return obj
 
 
-def table_to_json(t: Table) -> dict:
+def table_to_json(t: Table, locate=None) -> dict:
+    """A table as JSON; `locate(page) -> (file, page in file)` adds each row's file and page in it."""
     labels = [c.label for c in t.columns]
+    where = locate or (lambda p: (None, p))
     return {
         "kind": t.kind,
         "number": t.number,
@@ -42,6 +44,7 @@ def table_to_json(t: Table) -> dict:
         "pages": list(t.pages),
         "empty": t.is_empty,
         "empty_note": t.empty_note,
+        "strategy": t.strategy,
         "columns": labels,
         "rows": [
             {
@@ -53,6 +56,8 @@ def table_to_json(t: Table) -> dict:
                 "values": {lab: figure(v) for lab, v in zip(labels, r.values)},
                 "printed": {lab: v.text for lab, v in zip(labels, r.values) if v is not None},
                 "page": r.page,
+                "file": where(r.page)[0],
+                "file_page": where(r.page)[1],
             }
             for r in t.rows
         ],
@@ -77,9 +82,12 @@ def document_to_json(doc: Document) -> dict:
         "amounts_in": "万元",
         "page_count": doc.page_count,
         "budget_units": list(doc.budget_units),
-        "tables": [table_to_json(t) for t in doc.tables],
+        "files": [{"path": f.path, "sha256": f.sha256, "first_page": f.first_page, "page_count": f.page_count}
+                  for f in doc.files],
+        "tables": [table_to_json(t, doc.locate) for t in doc.tables],
         "projects": plain(doc.projects),
-        "statements": [statement_to_json(s) for s in doc.statements],
+        "statements": [dict(statement_to_json(s), file=doc.locate(s.page)[0], file_page=doc.locate(s.page)[1])
+                       for s in doc.statements],
         "indicators": plain(doc.indicators),
         "coverage": str(doc.coverage.quantize(Decimal("0.0001"))),
         "numeric_tokens": doc.numeric_tokens,

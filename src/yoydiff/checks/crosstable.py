@@ -107,11 +107,13 @@ def code_cells(t: Table | None, code: str, *names: str) -> list[Cell]:
     if t is None:
         return []
     j = column(t, *names) if names else 0
-    if j is None:
+    if j is None or j >= len(t.columns):
         return []
     leaf = t.columns[j].leaf if j < len(t.columns) else ""    # a table read without its header
+    # a row with fewer cells than the table has columns (a misread row) has no figure there
     return [Cell(t, r, j, f"{' '.join(code_parts(r))} {r.name} {leaf}".strip())
-            for r in t.rows if r.code == code and code_parts(r) and not r.project]
+            for r in t.rows if r.code == code and code_parts(r) and not r.project
+            and j < len(r.values)]
 
 
 def compare(a: Cell, b: Cell, role: str, item: str) -> list[Finding]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 import sys
 
 from ..compare import check
-from .compare import finish, progress, read
+from .compare import finish, one_or_several, progress, read
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", help="the disclosure PDF")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="the disclosure PDF; several files are one document (narrative + tables, 部门 + 单位)")
     p.add_argument("-o", "--output", metavar="PATH", action="append",
                    help="write the report (pdf/html/xlsx/csv/json/md by suffix); may be given several times")
     p.add_argument("--format", choices=("pdf", "html", "xlsx", "csv", "json", "md"),
@@ -17,7 +18,7 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     say = progress(args)
-    doc = read(args.file, args.password, say)
+    doc = read(one_or_several(args.files), args.password, say)
     say("checking")
     report = check(doc)
     return finish(report, args, sys.stdout, say)

@@ -19,8 +19,12 @@ _LABELS = {"line": "functional lines", "economic": "economic lines", "unit": "bu
 
 
 def add_arguments(p) -> None:
-    p.add_argument("old", help="the earlier year's disclosure PDF")
-    p.add_argument("new", help="the later year's disclosure PDF")
+    p.add_argument("old", nargs="?", help="the earlier year's disclosure PDF")
+    p.add_argument("new", nargs="?", help="the later year's disclosure PDF")
+    p.add_argument("--old", dest="old_files", metavar="FILE", action="append", default=[],
+                   help="a further PDF of the earlier year (its tables file, a 单位 document); repeatable")
+    p.add_argument("--new", dest="new_files", metavar="FILE", action="append", default=[],
+                   help="a further PDF of the later year; repeatable")
     p.add_argument("-o", "--output", metavar="PATH", action="append",
                    help="write the memo (pdf/html/xlsx/csv/json/md by suffix); may be given several times")
     p.add_argument("--format", choices=("pdf", "html", "xlsx", "csv", "json", "md"),
@@ -37,10 +41,16 @@ def progress(args):
     return say
 
 
-def read(path: str, password: str, say):
+def one_or_several(paths: list[str]):
+    """A single path as itself, several as the list (the reader takes either)."""
+    return paths[0] if len(paths) == 1 else paths
+
+
+def read(paths, password: str, say):
+    """One document from one path or several."""
     from ..reader import read_document    # imported late: parsing pulls in pdfminer
-    say(f"reading {path}")
-    return read_document(path, password)
+    say(f"reading {paths if isinstance(paths, str) else ' + '.join(paths)}")
+    return read_document(paths, password)
 
 
 def _page(p) -> str:
@@ -106,8 +116,16 @@ def finish(report: Report, args, out, say) -> int:
 
 
 def run(args) -> int:
+    from ..errors import InputError
     say = progress(args)
-    old = read(args.old, args.password, say)
-    new = read(args.new, args.password, say)
+    # OLD NEW as positionals, each year completed (or given wholly) by --old / --new
+    olds = [args.old] * bool(args.old) + args.old_files
+    news = [args.new] * bool(args.new) + args.new_files
+    if not args.new and args.old and not args.old_files and args.new_files:
+        olds = [args.old]
+    if not olds or not news:
+        raise InputError("compare needs the earlier and the later year: OLD.pdf NEW.pdf, or --old FILE … --new FILE …")
+    old = read(one_or_several(olds), args.password, say)
+    new = read(one_or_several(news), args.password, say)
     say("comparing")
     return finish(compare(old, new), args, sys.stdout, say)

@@ -9,16 +9,23 @@ from ..serialize import document_to_json, write_json
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", help="the disclosure PDF")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="the disclosure PDF; several files are one document (narrative + tables, 部门 + 单位)")
+    p.add_argument("--explain", type=int, metavar="PAGE",
+                   help="print, for one page of the document, the rules, table regions, columns, rows and "
+                        "the strategy that read each table")
     p.add_argument("--unparsed", type=int, default=15, metavar="N",
                    help="list at most N lines that were not understood (default 15)")
 
 
 def run(args) -> int:
-    doc = read_document(args.file, args.password)
+    doc = read_document(args.files, args.password)
     out = sys.stdout
     print(f"{doc.department or '(department not found)'} {doc.year or '?'}年 {doc.kind}  "
           f"({doc.page_count} pages, amounts in {doc.unit})", file=out)
+    if len(doc.files) > 1:
+        for f in doc.files:
+            print(f"  pages {f.first_page}–{f.first_page + f.page_count - 1}: {f.path}", file=out)
     print(f"budget units: {len(doc.budget_units)}", file=out)
     print(f"tables: {len(doc.tables)}", file=out)
     for t in doc.tables:
@@ -43,4 +50,20 @@ def run(args) -> int:
             print(f"  … {len(doc.unparsed) - args.unparsed} more (see --json)", file=out)
     if args.json:
         write_json(document_to_json(doc), args.json)
+    if args.explain is not None:
+        explain_page(doc, args.explain, args.password, out)
     return 0
+
+
+def explain_page(doc, number: int, password: str, out) -> None:
+    """The table reader's view of one document page (the file it is in is read again)."""
+    from ..errors import InputError
+    from ..parsers.tables import explain
+    from ..pdf import read_pages
+    f = next((f for f in doc.files if f.first_page <= number < f.first_page + f.page_count), None)
+    if f is None:
+        raise InputError(f"--explain {number}: the document has pages 1–{doc.page_count}")
+    pages = read_pages(f.path, password, first=f.first_page)
+    print(f"--- explain page {number} ({f.path}, page {number - f.first_page + 1} of the file)", file=out)
+    for line in explain(pages, number):
+        print(line, file=out)

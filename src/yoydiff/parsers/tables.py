@@ -6,7 +6,16 @@ sentences that mention a title are not tables. It runs until the next title; a f
 that opens with a caption or a grid, without a title of its own, continues it (repeated captions and
 header rows are dropped, a cell split over the page break is joined to the row above).
 
-Rows and columns come from grid.py. Column roles are read from the body: leading all-digit columns
+A title of a budget table of no standard kind (政府采购预算表, 机关运行经费支出表) starts an "other"
+table: it ends the table before it, whose rows never take its rows. A title wrapped over two lines
+in a display type is joined; a number printed under the title (公开表一) is its number. A table
+whose first page holds only its title and header (no figure) takes its columns from the body on the
+next page, the header cells over them. Tables of one file never run on into the next file (the
+reader calls extract_tables per file).
+
+Rows and columns come from grid.py (strategies lattice.py / stream.py; `explain` prints them for a
+page). A total letter-spaced over two cells (合 | 计) is one label; 合计 in the code column leaves
+that column the code column. Column roles are read from the body: leading all-digit columns
 are code parts (类/款/项), the first text column is the name, further text columns are the project
 name (project table) or extras, columns of figures (or blank) are the table's value columns.
 
@@ -20,7 +29,7 @@ other side's columns, so every figure lands in the column printed above it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from statistics import median
 
@@ -28,6 +37,7 @@ from ..core import Column, Row, Table, Unparsed
 from ..numbers import Amount, normalise_digits
 from ..pdf import Page, TextLine
 from . import grid
+from .settings import SETTINGS
 from .titles import Title, parse_title
 
 
@@ -63,6 +73,7 @@ _CODE_NAME_RE = re.compile(r"^(\d{3}|\d{5,9})(?!\d)\s*(?![年月日号])(\D.*)$"
 # the start of a row of its own, never the rest of a cut cell: 其中：, 一、, 1., （一）
 _ROW_START_RE = re.compile(r"^(其中|[一二三四五六七八九十]+、|\d+[.．、]\D|[（(][一二三四五六七八九十\d]+[）)])")
 _DASH = {"-", "—", "--", "——", "－"}
+_HEADING_RE = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
 
 
 def _norm(text: str) -> str:
@@ -75,6 +86,7 @@ class _Start:
     top: float
     title: Title
     number: str
+    bottom: float = 0.0   # bottom of the title's last line (a wrapped title ends below its top line)
 
 
 @dataclass
@@ -97,22 +109,64 @@ def _titles(pages: list[Page]) -> list[_Start]:
         lines = page.lines
         i = 0
         while i < len(lines):
-            t = parse_title(lines[i].text)
+            t, lines = _title_at(lines, i)
             if t is None:
                 i += 1
                 continue
             top, number, j = lines[i].top, t.number, i
             if t.bare_number:
-                nxt = parse_title(lines[i + 1].text) if i + 1 < len(lines) else None
+                nxt, lines = _title_at(lines, i + 1) if i + 1 < len(lines) else (None, lines)
                 if nxt is None or nxt.bare_number:
                     i += 1
                     continue
                 t, j = nxt, i + 1
                 number = t.number or number
+            elif j + 1 < len(lines) and not number:
+                # the number printed under the title (收支预算总表 / 公开表一)
+                after = parse_title(lines[j + 1].text)
+                if after is not None and after.bare_number:
+                    number, j = after.number, j + 1
             if _followed_by_table(page, lines, j, pages[pi + 1] if pi + 1 < len(pages) else None):
-                out.append(_Start(pi, top, t, number))
+                out.append(_Start(pi, top, t, number, lines[j].bottom))
             i = j + 1
     return out
+
+
+def _title_at(lines: tuple[TextLine, ...], i: int) -> tuple[Title | None, tuple[TextLine, ...]]:
+    """The title on line i (joined with the next line when it wraps there), and the lines with the
+    two halves of a wrapped title joined into one."""
+    t = parse_title(lines[i].text)
+    if t is None:
+        t = _wrapped_title(lines, i)
+        if t is not None:
+            lines = lines[:i] + (_joined(lines[i], lines[i + 1]),) + lines[i + 2:]
+    return t, lines
+
+
+def _wrapped_title(lines: tuple[TextLine, ...], i: int) -> Title | None:
+    """A title wrapped over two lines (「…支出预算」 over 「表」): the next line in the same type size
+    right under it completes it."""
+    if i + 1 >= len(lines) or parse_title(lines[i + 1].text) is not None:
+        return None
+    a, b = lines[i], lines[i + 1]
+    size = median(w.size for w in a.words)
+    if abs(median(w.size for w in b.words) - size) > SETTINGS.same_size * size \
+            or b.top - a.bottom > SETTINGS.title_wrap_gap * size:
+        return None
+    # the wrapped rest is shorter than the line it ends, and neither line is a heading of its own
+    if len(_norm(b.text)) >= len(_norm(a.text)) or _HEADING_RE.match(_norm(b.text)) \
+            or re.match(r"^\d+[.．、]", _norm(a.text)):
+        return None
+    # only a display line wraps as a title: in a larger type than the page's text
+    body = median(w.size for ln in lines for w in ln.words)
+    if size < (1 + SETTINGS.same_size) * body:
+        return None
+    t = parse_title(a.text + b.text)
+    return t if t is not None and not t.bare_number else None
+
+
+def _joined(a: TextLine, b: TextLine) -> TextLine:
+    return TextLine(a.words + b.words, a.top, b.bottom)
 
 
 def _followed_by_table(page: Page, lines: tuple[TextLine, ...], j: int, next_page: Page | None = None) -> bool:
@@ -133,16 +187,16 @@ def _followed_by_table(page: Page, lines: tuple[TextLine, ...], j: int, next_pag
     return any(bottom < r.top < max(nxt, bottom) + 6 * size for r in page.hrules)
 
 
-_HEADING_RE = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
 
 
 def _grid_bottom(page: Page, top: float, limit: float, text: bool = False) -> float:
     """Bottom of the table grid: its lowest rule (and the lines of a row cut by the page break right
     under it), else the last line before prose. A text table's cells hold sentences: without rules
     it ends at a heading or at a line in another type size than its first line."""
-    rules = [r for r in page.rules if top - 2 <= r.top and r.bottom <= limit + 2]
-    vr = [r for r in rules if r.vertical]
-    hr = [r for r in rules if r.horizontal]
+    # a vertical rule drawn from above the region (a cell border begun in the header) counts for
+    # its part inside the region
+    vr = [r for r in page.vrules if r.bottom > top + 2 and r.top < limit + 2 and r.bottom <= limit + 2]
+    hr = [r for r in page.hrules if top - 2 <= r.top and r.bottom <= limit + 2]
     lines = [ln for ln in page.lines if top <= ln.top < limit and not _is_footer(ln)]
     if vr or len(hr) >= 3:
         last = max(r.bottom for r in vr) if vr else max(r.top for r in hr)
@@ -184,7 +238,8 @@ def _segments(pages: list[Page], starts: list[_Start], k: int) -> list[_Segment]
     while pi < len(pages):
         page = pages[pi]
         limit = nxt.top if nxt and nxt.page == pi else page.height
-        body = [ln for ln in page.lines if top <= ln.top < limit and not _is_footer(ln)]
+        body = [ln for ln in page.lines if top <= ln.top < limit and not _is_footer(ln)
+                and not (pi == st.page and ln.top < st.bottom)]
         skip = 0
         for ln in body:
             if parse_title(ln.text) is not None or _CAPTION_RE.match(_norm(ln.text)) or _UNIT_RE.search(ln.text):
@@ -253,7 +308,7 @@ def _header_lines(page: Page, top: float, bottom: float) -> set[str]:
     return out
 
 
-def _body_start(bands, cells, first_page: bool = True) -> int:
+def _body_start(bands, cells, first_page: bool = True, continued: bool = False) -> int:
     """Index of the first body band: header bands hold header words or text in value columns; on a
     table's first page also bands with text only in columns where the body has none (the rest of a
     header cell wrapped in a narrow column; a continuation page's repeated header is already cut)."""
@@ -261,6 +316,8 @@ def _body_start(bands, cells, first_page: bool = True) -> int:
         return bool(c) and (grid.is_numeric(c) or c in _DASH)
 
     first = next((i for i, row in enumerate(cells) if any(numeric(c) for c in row)), len(cells))
+    if continued and first == len(cells):
+        return first      # no figure on a page the table runs on from: its title and header only
     valued = {j for row in cells[first:] for j, c in enumerate(row) if numeric(c) and not _CODE_CELL_RE.match(c)}
     # a band with text only where the body has none is no row (the rest of a wrapped header cell)
     texty = {j for row in cells[first:] for j, c in enumerate(row) if c and not numeric(c)}
@@ -310,33 +367,54 @@ def _column_numbers(cells: list[str]) -> bool:
 
 
 def _collect(pages, segs):
-    """Body bands (cells, page, first band of a continuation page) over all segments, header paths
+    """Body bands (cells, page, first band of a continuation page, y range) over all segments, header paths
     of the first segment, stray words."""
-    bands: list[tuple[list[str], int, bool]] = []
+    bands: list[tuple[list[str], int, bool, tuple[float, float]]] = []
     header: tuple[tuple[str, ...], ...] = ()
     stray = []
     first = None
     head: set[str] = set()
+    how: list[str] = []
     for si, s in enumerate(segs):
         page = pages[s.page]
         top = _below_repeated_header(page, s, head) if first else s.grid_top
         g = grid.build(list(page.words), list(page.hrules), list(page.vrules), top, s.bottom + 0.5,
-                       partial(_body_start, first_page=first is None), first.columns if first else (),
+                       partial(_body_start, first_page=first is None, continued=first is None and si + 1 < len(segs)),
+                       first.columns if first else (),
                        first.row_gap if first else 0.0)
         if not g.columns:
             continue
+        if first is not None and not first.bands and not bands:
+            # the first page held the header only (title and header at a page foot): this page's
+            # body has its own columns; the header cells stand over them by their x ranges
+            g = grid.build(list(page.words), list(page.hrules), list(page.vrules), top, s.bottom + 0.5,
+                           partial(_body_start, first_page=False))
+            header = _header_over(header, first.columns, g.columns)
+            first = replace(g, header=header)
+        how.append(f"p.{page.number}: {g.strategy} ({g.why})")
         if first is None:
             first, header = g, g.header
             body_top = g.bands[0][0] if g.bands else s.bottom
             head = {_norm(ln.text) for ln in page.lines if s.grid_top <= ln.top and (ln.top + ln.bottom) / 2 < body_top}
         stray += [(page.number, w) for w in g.stray]
         opens = si > 0
-        for cells in g.cells:
+        for cells, band in zip(g.cells, g.bands):
             cells = _aligned(list(cells), g.columns, first.columns)
             if any(cells) and not _column_numbers(cells):
-                bands.append((cells, page.number, opens))
+                bands.append((cells, page.number, opens, band))
                 opens = False
-    return bands, header, stray
+    return bands, header, stray, "; ".join(how)
+
+
+def _header_over(header, cols, new_cols) -> tuple[tuple[str, ...], ...]:
+    """Header paths of `cols` given to the columns `new_cols` whose centres they cover."""
+    out = []
+    for a, b in new_cols:
+        mid = (a + b) / 2
+        j = min(range(len(cols)), key=lambda i: 0 if cols[i][0] <= mid < cols[i][1]
+                else min(abs(cols[i][0] - mid), abs(cols[i][1] - mid)))
+        out.append(header[j] if j < len(header) else ())
+    return tuple(out)
 
 
 def _below_repeated_header(page: Page, seg: _Segment, head: set[str]) -> float:
@@ -363,16 +441,16 @@ def _aligned(cells: list[str], cols, first_cols) -> list[str]:
     return out
 
 
-def _join_tails(bands, roles: list[str], sides: list[int]) -> list[tuple[list[str], int]]:
+def _join_tails(bands, roles: list[str], sides: list[int]) -> list[tuple[list[str], int, tuple]]:
     """Bands with the first band of each continuation page joined to the row above when it is the
     rest of a row cut by the page break."""
     side_of = [max((k for k, s in enumerate(sides) if s <= j), default=0) for j in range(len(roles))]
     out: list[tuple[list[str], int]] = []
-    for cells, pno, opens in bands:
+    for cells, pno, opens, span in bands:
         if opens and out and _is_split_tail(cells, out[-1][0], sides, side_of):
-            out[-1] = ([p + c for p, c in zip(out[-1][0], cells)], out[-1][1])
+            out[-1] = ([p + c for p, c in zip(out[-1][0], cells)], out[-1][1], out[-1][2])
         else:
-            out.append((cells, pno))
+            out.append((cells, pno, span))
     return out
 
 
@@ -397,13 +475,52 @@ def _is_split_tail(cells: list[str], prev: list[str], sides: list[int], side_of:
     return all(rest_of(j) for j in filled)
 
 
+def _spaced_total(cells: list[str]) -> list[str]:
+    """合 | 计: a total's label letter-spaced over two cells (a merged cell whose characters fall
+    either side of a column boundary) is one label, in the cell its first character is in."""
+    filled = [j for j, c in enumerate(cells) if c and not grid.is_numeric(c) and c not in _DASH]
+    if len(filled) < 2 or filled[-1] - filled[0] != len(filled) - 1:
+        return cells
+    joined = _norm("".join(cells[j] for j in filled))
+    if not _TOTAL_RE.match(joined):
+        return cells
+    out = list(cells)
+    for j in filled:
+        out[j] = ""
+    out[filled[0]] = joined
+    return out
+
+
+def _spanning_labels(bands, roles: list[str], sides: list[int]) -> list[tuple[list[str], int, tuple]]:
+    """A label whose cell spans into the next side (当年支出小计 over the functional and economic
+    sides, its figure under the economic side's 金额): the next side has figures but no label, this
+    side a label but no figure. The label moves to the side its figures are on."""
+    if len(sides) < 2:
+        return bands
+    ends = sides[1:] + [len(roles)]
+    out = []
+    for cells, pno, span in bands:
+        cells = list(cells)
+        for k in range(len(sides) - 1):
+            mine = [j for j in range(sides[k], ends[k]) if roles[j] == "value"]
+            theirs = [j for j in range(sides[k + 1], ends[k + 1]) if roles[j] == "value"]
+            if cells[sides[k]] and not cells[sides[k + 1]] and not any(cells[j] for j in mine) \
+                    and any(cells[j] for j in theirs) \
+                    and not any(cells[j] for j in range(sides[k + 1], ends[k + 1]) if roles[j] == "code"):
+                cells[sides[k + 1]], cells[sides[k]] = cells[sides[k]], ""
+        out.append((cells, pno, span))
+    return out
+
+
 def _roles(bands) -> tuple[list[str], list[int]]:
     """Role of each column (code / text / value) and the start column of each side."""
     n = len(bands[0][0]) if bands else 0
     roles = []
     for j in range(n):
         vals = [b[0][j] for b in bands if b[0][j]]
-        if vals and all(_CODE_CELL_RE.match(_norm(v)) for v in vals):
+        # a total's label (合计) spread over the code cells of its row leaves a code column a code column
+        codes = [v for v in vals if not _TOTAL_RE.match(_norm(v))]
+        if codes and all(_CODE_CELL_RE.match(_norm(v)) for v in codes):
             roles.append("digits")
         elif all(grid.is_numeric(v) or v in _DASH for v in vals):
             roles.append("value")
@@ -435,14 +552,16 @@ def _roles(bands) -> tuple[list[str], list[int]]:
 
 def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unparsed]) -> Table:
     unit = _unit(pages, segs) or "万元"
-    bands, header, stray = _collect(pages, segs)
+    bands, header, stray, how = _collect(pages, segs)
     for pno, w in stray:
         if any(ch.isdigit() for ch in w.text):
             unparsed.append(Unparsed(pno, w.text, "表格行列之外的数字"))
     if not bands:
         bands, header = _total_in_header(header, segs, pages)
+    bands = [(_spaced_total(cells), *rest) for cells, *rest in bands]
     roles, sides = _roles(bands) if bands else ([], [0])
     bands = _join_tails(bands, roles, sides)
+    bands = _spanning_labels(bands, roles, sides)
     value_cols = [j for j, r in enumerate(roles) if r == "value"]
     columns = tuple(Column(tuple(header[j]) if j < len(header) else ()) for j in value_cols)
     side_of = []
@@ -452,12 +571,14 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
     rows: list[Row] = []
     for k, s in enumerate(sides):
         cols = [j for j in range(len(roles)) if side_of[j] == k or (k == 0 and j < s)]
-        for cells, pno in bands:
+        for cells, pno, span in bands:
             if not any(cells[j] for j in cols):
                 continue
-            code_parts = tuple(_norm(cells[j]) for j in cols if roles[j] == "code" and cells[j])
+            code_parts = tuple(_norm(cells[j]) for j in cols if roles[j] == "code" and _CODE_CELL_RE.match(_norm(cells[j])))
             texts = [j for j in cols if roles[j] == "text"]
             name = cells[texts[0]].strip() if texts else ""
+            if not name:   # 合计 printed in the code cells
+                name = next((_norm(cells[j]) for j in cols if roles[j] == "code" and _TOTAL_RE.match(_norm(cells[j]))), "")
             if not code_parts:
                 m = _CODE_NAME_RE.match(name)
                 if m:
@@ -477,14 +598,14 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
                 extras = extras[1:]
             extra = tuple((header[j][-1] if j < len(header) and header[j] else "", cells[j].strip())
                           for j in extras if cells[j].strip())
-            rows.append(Row("".join(code_parts), code_parts, name, tuple(values), pno, project=project, extra=extra))
+            rows.append(Row("".join(code_parts), code_parts, name, tuple(values), pno, project=project, extra=extra,
+                            span=span))
     if start.title.kind == "gpb_project":
         rows = _grouped(rows)
     table = Table(start.title.kind, start.number, start.title.title, unit, columns, tuple(rows),
-                  tuple(sorted({pages[s.page].number for s in segs})))
+                  tuple(sorted({pages[s.page].number for s in segs})), strategy=how)
     if table.is_empty and segs:
-        table = Table(table.kind, table.number, table.title, table.unit, table.columns, table.rows, table.pages,
-                      _empty_note(pages, segs[-1]))
+        table = replace(table, empty_note=_empty_note(pages, segs[-1]))
     return table
 
 
@@ -495,7 +616,7 @@ def _total_in_header(header, segs, pages):
             cells = ["" for _ in header]
             cells[j] = path[-1]
             header = tuple(p[:-1] if i == j else p for i, p in enumerate(header))
-            return [(cells, pages[segs[0].page].number, False)], header
+            return [(cells, pages[segs[0].page].number, False, ())], header
     return [], header
 
 
@@ -510,7 +631,7 @@ def _grouped(rows: list[Row], is_unit=lambda name: True) -> list[Row]:
             group = ""
         elif not r.code and is_unit(r.name):
             group = r.name
-        out.append(Row(r.code, r.code_parts, r.name, r.values, r.page, group, r.project, r.extra))
+        out.append(replace(r, group=group))
     return out
 
 
@@ -531,9 +652,7 @@ def _item_groups(table: Table, units: set[str]) -> Table:
         n = _norm(name)
         return n in units or (bool(_UNIT_NAME_RE.search(n)) and not n.startswith(("其中", "特定目标")))
 
-    rows = _grouped(list(table.rows), is_unit)
-    return Table(table.kind, table.number, table.title, table.unit, table.columns, tuple(rows), table.pages,
-                 table.empty_note)
+    return replace(table, rows=tuple(_grouped(list(table.rows), is_unit)))
 
 
 _INDICATOR_HEAD = ("一级指标", "二级指标", "三级指标")
@@ -623,3 +742,39 @@ def extract_tables(pages: list[Page]) -> TableResult:
         tables.append(t)
     return TableResult(tuple(tables), tuple(text_tables), tuple(unparsed),
                        {p: tuple(v) for p, v in regions.items()}, unit)
+
+
+def explain(pages: list[Page], number: int) -> list[str]:
+    """What the table reader saw and did on page `number`: its rules, every table region on it,
+    the strategy that read the region and why, the columns (x ranges and header paths) and the rows
+    (bands and cells). Printed by `yoydiff parse --explain PAGE`."""
+    page = next((p for p in pages if p.number == number), None)
+    if page is None:
+        return [f"page {number}: not in the document"]
+    out = [f"page {number}: {page.width:.0f} × {page.height:.0f} pt, {len(page.lines)} text lines, "
+           f"{len(page.hrules)} horizontal and {len(page.vrules)} vertical rule segments"]
+    starts = _titles(pages)
+    found = False
+    for k, st in enumerate(starts):
+        segs = _segments(pages, starts, k)
+        for si, s in enumerate(segs):
+            if pages[s.page].number != number:
+                continue
+            found = True
+            out.append(f"table {st.number or '-'} {st.title.title} [{st.title.kind}]"
+                       + (" (continued)" if si else "") + f": region y {s.grid_top:.1f}–{s.bottom:.1f}")
+            if st.title.kind == "performance":
+                out.append("  text table (cells are sentences): rows from rules or the 指标 header")
+                continue
+            g = grid.build(list(page.words), list(page.hrules), list(page.vrules), s.grid_top, s.bottom + 0.5,
+                           partial(_body_start, first_page=si == 0))
+            out.append(f"  strategy: {g.strategy} — {g.why}")
+            for (a, b), path in zip(g.columns, g.header or [()] * len(g.columns)):
+                out.append(f"  column x {a:6.1f}–{b:6.1f}  {' › '.join(path) or '(no header)'}")
+            for (a, b), cells in zip(g.bands, g.cells):
+                out.append(f"  row y {a:6.1f}–{b:6.1f}  " + " | ".join(cells))
+            for w in g.stray:
+                out.append(f"  outside every cell: {w.text!r} at x {w.x0:.1f} y {w.top:.1f}")
+    if not found:
+        out.append("no table region on this page (narrative, or a page no title leads to)")
+    return out

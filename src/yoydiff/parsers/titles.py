@@ -1,7 +1,9 @@
 """Printed table titles -> canonical table kinds (core.TABLE_KINDS).
 
 Titles differ between places: 部门收支总体情况表 / 收支总表 / 部门收支预算总表, numbered 表1, 表 1,
-附表1, 表一, 附件1 or not at all. A title is a short line that ends with 表 (optionally （续）);
+附表1, 表一, 附件1, 表2-1, 公开01表, 公开表一, 预算公开表3 or not at all, with a qualifier after 表
+（功能科目） / （经济科目） or not. A title of a budget table whose kind is not a standard one is kind
+"other": it is a table of its own (its rows never run on into the table before). A title is a short line that ends with 表 (optionally （续）);
 a sentence that merely mentions a table (…情况表为空表。) is not a title.
 """
 from __future__ import annotations
@@ -11,11 +13,22 @@ from dataclasses import dataclass
 
 from ..numbers import normalise_digits
 
-_NUM = r"(?:附表|表|附件)\s*(?:[0-9]+|[一二三四五六七八九十]+)(?:\s*[-－—]\s*[0-9]+)?"
+# 表1, 表 1, 附表1, 表一, 附件1, 表2-1, 公开01表, 公开表一, 预算公开表3, 部门预算公开表03
+_NUM = (r"(?:附表|附件|(?:部门)?(?:预算)?公开表|公开|表)\s*(?:[0-9]+|[一二三四五六七八九十]+)"
+        r"(?:\s*[-－—]\s*[0-9]+)?(?:\s*表(?![\u4e00-\u9fff]))?")
 _NUMBER_RE = re.compile(rf"^\s*({_NUM})\s*[、.．:：]?\s*")
 _CONTINUED_RE = re.compile(r"[（(]\s*续表?\s*[）)]$|续表$")
+# a qualifier printed after 表: （功能科目）, （经济科目）, （一般公共预算）, （按功能分类）
+_QUALIFIER_RE = re.compile(r"表\s*[（(][^（()）]{1,12}[）)]$")
+# words of a budget table's title: a short line ending with 表 that has one of them and names no
+# known kind is a table of its own ("other": 政府采购预算表, 机关运行经费…), never part of the table before
+# tables of their own that the words of a standard kind would otherwise claim
+# (一般公共预算机关运行经费支出预算表 is no 一般公共预算支出表)
+_NO_STANDARD_KIND = ("机关运行经费", "政府采购")
+_TABLE_WORDS = ("预算", "决算", "收支", "支出", "收入", "采购", "经费", "资产", "项目", "资金")
 _SENTENCE_PUNCT = re.compile(r"[。，；,;！？!?]")
-MAX_TITLE_CHARS = 40
+MAX_TITLE_CHARS = 64     # 十一、2017年江苏省…部门一般公共预算“三公”经费、会议费、培训费支出预算表
+_PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")     # a part heading (第二部分 …部门预算表)
 
 # (kind, words that must all occur, words that must not occur); first match wins, most specific first.
 _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -67,6 +80,8 @@ def kind_of(title: str) -> str | None:
     """The table kind a printed title names, or None when it names no known table."""
     t = re.sub(r"\s+", "", normalise_digits(title))
     t = t.replace("“", "").replace("”", "").replace('"', "")
+    if any(w in t for w in _NO_STANDARD_KIND) and "三公" not in t:
+        return None
     for kind, need, avoid in _RULES:
         if all(w in t for w in need) and not any(w in t for w in avoid):
             return kind
@@ -84,9 +99,16 @@ def parse_title(line: str) -> Title | None:
         if not text:
             return Title(number, "", "")
     body = re.sub(r"\s+", "", _CONTINUED_RE.sub("", text))
+    if _PART_RE.match(body):
+        return None
+    m = _QUALIFIER_RE.search(body)
+    if m:
+        body = body[:m.start() + 1]
     if not body.endswith("表") or len(body) > MAX_TITLE_CHARS or _SENTENCE_PUNCT.search(body):
         return None
     kind = kind_of(body)
     if kind is None:
-        return None
+        if not any(w in body for w in _TABLE_WORDS):
+            return None
+        kind = "other"
     return Title(number, text, kind)
