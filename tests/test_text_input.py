@@ -87,5 +87,6 @@ def test_layout_pages_and_positions():
 def test_code_row_of_a_table_read_without_header_is_no_crash():
     # a real PDF (js-fy-2019) gave a table with rows but no columns: the look-up must not index past them
     t = table("gpb_expense", "表5", [], [row("201 01 01", "行政运行", "10.00")])
-    assert [c.value for c in code_cells(t, "2010101")] == [Decimal("10.00")]
+    # no crash, and no figure: which column a figure of a header-less table is in cannot be known
+    assert code_cells(t, "2010101") == []
     assert doc([t], [st("行政运行", "10.00", code="2010101")]).table("gpb_expense") is t

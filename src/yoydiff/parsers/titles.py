@@ -80,7 +80,7 @@ def kind_of(title: str) -> str | None:
     """The table kind a printed title names, or None when it names no known table."""
     t = re.sub(r"\s+", "", normalise_digits(title))
     t = t.replace("“", "").replace("”", "").replace('"', "")
-    if any(w in t for w in _NO_STANDARD_KIND) and "三公" not in t:
+    if any(w in t for w in _NO_STANDARD_KIND) and "三公" not in t and "决算" not in t:   # the 决算 set names them
         return None
     for kind, need, avoid in _RULES:
         if all(w in t for w in need) and not any(w in t for w in avoid):
