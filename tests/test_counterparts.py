@@ -255,3 +255,15 @@ def test_compared_with_words():
     [s] = parse_paragraph("2022年三公经费决算数为1000.86万元，相较于上年增加192.91万元，增长23.88%。", year=2022)
     assert (s.amount.text, s.change.text, s.comparison) == ("1000.86", "192.91", "上年预算")
     assert check_statement(s, "new") == []                  # 192.91 / 807.95 = 23.88%
+
+
+def test_the_total_of_one_income_source_is_no_income_total():
+    # 「财政专户管理资金收入预算总计0万元」: one source's total, a part of 收入总计, never compared with it
+    t2 = table("income", "表2", [("金额",)], [row("", "收入总计", "15,897.44")])
+    text = ("1．一般公共预算收入预算总计15,897.44万元。2．财政专户管理资金收入预算总计0万元。"
+            "3．其他资金收入预算总计0万元。")
+    sts = parse_paragraph(text, year=2018)
+    assert [s.topic for s in sts if "资金" in s.subject] == ["income_source", "income_source"]
+    assert [f for f in check_narrative(doc(tables=[t2], statements=sts), "new") if f.severity == "error"] == []
+    whole = parse_paragraph("2018年度收入预算总计15,897.44万元。", year=2018)
+    assert [s.topic for s in whole] == ["income_total"]
