@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from ..compare import check
-from .compare import finish, progress, read
+from .compare import document_cache, finish, progress, read
 
 
 def add_arguments(p) -> None:
@@ -17,7 +17,7 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     say = progress(args)
-    doc = read(args.file, args.password, say)
+    doc = read(args.file, args.password, say, document_cache(args))
     say("checking")
     report = check(doc)
     return finish(report, args, sys.stdout, say)

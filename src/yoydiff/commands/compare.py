@@ -37,10 +37,16 @@ def progress(args):
     return say
 
 
-def read(path: str, password: str, say):
-    from ..reader import read_document    # imported late: parsing pulls in pdfminer
+def document_cache(args):
+    """The cache of read documents, None with --no-cache."""
+    from ..cache import DocumentCache
+    return None if getattr(args, "no_cache", False) else DocumentCache()
+
+
+def read(path: str, password: str, say, cache=None):
+    from ..cache import read_cached
     say(f"reading {path}")
-    return read_document(path, password)
+    return read_cached(path, password, cache)
 
 
 def _page(p) -> str:
@@ -105,7 +111,8 @@ def finish(report: Report, args, out, say) -> int:
 
 def run(args) -> int:
     say = progress(args)
-    old = read(args.old, args.password, say)
-    new = read(args.new, args.password, say)
+    cache = document_cache(args)
+    old = read(args.old, args.password, say, cache)
+    new = read(args.new, args.password, say, cache)
     say("comparing")
     return finish(compare(old, new), args, sys.stdout, say)
