@@ -14,6 +14,7 @@ import pytest
 from corpus import FILES, document
 from yoydiff.cli import main
 from yoydiff.commands import compare as cmd
+import yoydiff.commands.check  # noqa: F401  imported before the fixture patches compare.read (it imports that name)
 
 NAMES = {str(path): name for name, path in FILES.items()}
 U25, U26 = str(FILES["urumqi-2025"]), str(FILES["urumqi-2026"])

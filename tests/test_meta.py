@@ -56,3 +56,25 @@ def test_final_accounts_in_yuan_with_inline_units():
 def test_a_chinese_text_that_is_not_a_disclosure():
     meta = extract_meta([_page(1, [(100, "关于开展2025年春季植树活动的通知"), (130, "各单位：为改善生态环境，定于三月开展植树活动。")])])
     assert not meta.is_disclosure and "only" in meta.evidence
+
+
+@pytest.mark.parametrize("lines, department, year", [
+    # department before the year on the cover
+    ([(100, "江苏省某某办公厅 2017 年度部门预算"), (140, "目 录")], "江苏省某某办公厅", 2017),
+    # year, department and 预算公开 without 部门, the title wrapped over two lines
+    ([(100, "2018 年度江苏省某某"), (130, "人民法院预算公开"), (160, "2018 年 2 月 24 日")], "江苏省某某人民法院", 2018),
+    # a tables-only file: 部门：on the caption line, its value on the next line, no year anywhere
+    ([(60, "收支预算总表"), (80, "公开表一"), (100, "部门："), (120, "某某省人大常委会办公厅"), (140, "单位：万元")],
+     "某某省人大常委会办公厅", None),
+    # a spaced label 部 门: on a provincial cover; the year before 省级部门预算
+    ([(60, "某某省2018年度"), (90, "省级部门预算公开报表"), (120, "部 门:中共某某省委办公厅"), (150, "某某省财政厅印制")],
+     "中共某某省委办公厅", 2018),
+])
+def test_cover_and_caption_forms(lines, department, year):
+    meta = extract_meta([_page(1, lines)])
+    assert (meta.department, meta.year) == (department, year)
+
+
+def test_unit_of_amounts_is_no_department():
+    meta = extract_meta([_page(1, [(60, "单位：万元"), (90, "某某县教育局2024年部门预算")])])
+    assert meta.department == "某某县教育局"

@@ -13,12 +13,19 @@ from .phrases import fold
 MARKERS = ("部门预算", "部门决算", "收支总", "财政拨款", "一般公共预算", "基本支出", "项目支出", "三公", "政府性基金",
            "功能分类", "预算单位")
 MIN_MARKERS = 5
-_TITLE_RE = re.compile(r"(?P<year>20\d\d)\s*年(?:度)?\s*(?P<dept>[^\s\d，。：:]{2,40}?)?\s*(?P<kind>部门(?:预算|决算)|单位(?:预算|决算))")
-_DEPT_RE = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称)\s*[:：]\s*(?P<dept>[^\s:：]{2,40}?)(?=\s|$|单位\s*[:：])")
+# An organisation name: CJK (and brackets), ending like an organisation.
+_ORG_END = (r"(?:办公厅|办公室|委员会|常委会|政府|办事处|法院|检察院|局|厅|委|中心|院|所|部|会|处|署|社|办|馆|队|站|校|团|联|协|台)")
+_ORG = rf"(?:中共)?[\u4e00-\u9fff（）()]{{1,36}}?{_ORG_END}"
+# Cover titles: 「2026年度XX局部门预算」「2018年度XX法院预算公开」「XX办公厅 2017 年度部门预算」.
+_KIND = r"(?:部门|单位)?(?P<kind>预算|决算)"
+_TITLE_RE = re.compile(rf"(?P<year>20\d\d)\s*年(?:度)?\s*(?P<dept>{_ORG})?\s*{_KIND}")
+_TITLE_AFTER_RE = re.compile(rf"(?P<dept>{_ORG})\s*(?P<year>20\d\d)\s*年(?:度)?\s*{_KIND}")
+# A labelled field: 编制部门：XX / 部 门:XX / 单位名称：XX, the value on the same line or the next one.
+_DEPT_RE = re.compile(rf"(?:编制|预算)?(?:部\s*门|单\s*位)(?:\s*名\s*称)?\s*[:：]\s*\n?\s*(?!(?:亿|万)?元)(?P<dept>{_ORG})(?=\s|$|单\s*位\s*[:：]|金额)")
 _UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
 _UNIT_ITEM_RE = re.compile(r"(?:^|[\s；;。：:])\s*\d{1,2}\s*[.．、]\s*(?P<name>[^；;。\n]{3,50}?)(?=[；;。]|\s+\d{1,2}\s*[.．、]|\n|$)")
 _UNIT_SUFFIX = re.compile(r"(?:（本级）|\(本级\)|局|委员会|委|厅|中心|院|所|站|队|馆|校|学|办|处|会|室|社|场|园|（[^）]*）)$")
-_DEPT_SUFFIX = re.compile(r"(?:局|委员会|厅|委|办公室|中心|院|所|部|会|处|署|社)$")
+_DEPT_SUFFIX = re.compile(rf"{_ORG_END}$")
 
 
 @dataclass(frozen=True)
@@ -37,17 +44,18 @@ def _texts(pages: list[Page]) -> list[str]:
 
 
 def _title(texts: list[str]) -> re.Match | None:
-    """The first title-like '2026年XX部门预算' in the first pages (the cover)."""
+    """The first cover title ('2026年XX部门预算', 'XX 2017年度部门预算') in the first pages."""
     for t in texts[:3]:
         flat = re.sub(r"\s*\n\s*", "", t)
-        m = _TITLE_RE.search(flat)
-        if m:
-            return m
+        # the department-first form on one line: joined lines would glue a caption (单位：万元) to the name
+        found = [m for m in (_TITLE_RE.search(flat), _TITLE_AFTER_RE.search(t)) if m]
+        if found:     # the earliest; one naming the department before one that does not
+            return min(found, key=lambda m: (m.group("dept") is None, m.start()))
     return None
 
 
 def _department(texts: list[str], title: re.Match | None) -> str:
-    named = Counter(m.group("dept") for t in texts for m in _DEPT_RE.finditer(t))
+    named = Counter(re.sub(r"\s+", "", m.group("dept")) for t in texts for m in _DEPT_RE.finditer(t))
     if named:
         return named.most_common(1)[0][0]
     if title and title.group("dept"):
@@ -63,7 +71,8 @@ def _department(texts: list[str], title: re.Match | None) -> str:
 def _year(texts: list[str], title: re.Match | None) -> int | None:
     if title:
         return int(title.group("year"))
-    years = Counter(int(m.group(1)) for t in texts for m in re.finditer(r"(20\d\d)\s*年(?:度)?\s*部门", t))
+    years = Counter(int(m.group(1)) for t in texts
+                    for m in re.finditer(r"(20\d\d)\s*年(?:度)?[^\n。，,]{0,12}?(?:预算|决算)", re.sub(r"\s*\n\s*", "", t)))
     return years.most_common(1)[0][0] if years else None
 
 
