@@ -129,17 +129,68 @@ def _same_department(a: str, b: str, units_a: set[str], units_b: set[str]) -> bo
     return False
 
 
+def _part(doc: Document) -> str:
+    """What a file holds: tables only, narrative only, or both."""
+    if doc.tables and not doc.statements:
+        return "tables"
+    if doc.statements and not doc.tables:
+        return "narrative"
+    return "both"
+
+
+def _clash(a: set, b: set) -> bool:
+    """Two names published the same year and kind, and not as the two halves (tables, narrative) of one."""
+    for year, kind, part in a:
+        for y2, k2, p2 in b:
+            if (year, kind) == (y2, k2) and {part, p2} != {"tables", "narrative"}:
+                return True
+    return False
+
+
+def _totals(doc: Document) -> set[Decimal]:
+    """The largest figure of each summary table (its 总计/合计, whether or not the row kept its label)."""
+    out = set()
+    for kind in ("overview", "income", "expense", "fiscal_overview", "gpb_expense"):
+        t = doc.table(kind)
+        values = [v.value for r in (t.rows if t else ()) for v in r.values if v is not None]
+        if values and max(values) > 0:
+            out.add(max(values))
+    return out
+
+
+def _complement(doc: Document, others: list[Document]) -> Document | None:
+    """The one document of the same year and kind that is the other half of a file without a department
+    name (its tables for a narrative, its narrative for tables), when a total the tables print is a figure
+    the narrative states."""
+    found = []
+    for o in others:
+        if o.year != doc.year or o.kind != doc.kind or {_part(doc), _part(o)} != {"tables", "narrative"}:
+            continue
+        tables, text = (doc, o) if _part(doc) == "tables" else (o, doc)
+        stated = {s.amount.value for s in text.statements if s.amount is not None}
+        if _totals(tables) & stated:
+            found.append(o)
+    return found[0] if len(found) == 1 else None
+
+
 def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str, str]]]:
     """Filings (sorted by department, kind, year) and the documents that could not be placed, with why."""
     placed: list[Document] = []
+    nameless: list[Document] = []
     skipped: list[tuple[str, str]] = []
     for d in docs:
         if d.year is None:
             skipped.append((d.path, "未能从文件中识别年度"))
         elif not department_key(d.department) and not d.budget_units:
-            skipped.append((d.path, "未能从文件中识别部门名称"))
+            nameless.append(d)
         else:
             placed.append(d)
+    for d in nameless:
+        home = _complement(d, placed)
+        if home is None:
+            skipped.append((d.path, "未能从文件中识别部门名称"))
+        else:
+            placed.append(dataclasses.replace(d, department=home.department))
     # department keys, then keys of one department joined (union-find)
     names = {}
     for d in placed:
@@ -154,14 +205,14 @@ def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str,
             x = parent[x]
         return x
 
-    seen = {k: {(d.year, d.kind) for d in names[k]} for k in keys}
+    seen = {k: {(d.year, d.kind, _part(d)) for d in names[k]} for k in keys}
     units = {k: set().union(*(_units(d) for d in names[k])) for k in keys}
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
             ra, rb = find(a), find(b)
             if ra == rb:
                 continue
-            if a and b and (seen[a] & seen[b]):
+            if a and b and _clash(seen[a], seen[b]):
                 continue            # both published the same year: two departments
             if _same_department(a, b, units[a], units[b]) if a and b else bool(units[a] & units[b]):
                 parent[rb] = ra
