@@ -14,25 +14,44 @@ from pathlib import Path
 
 from .changes import change_of, total_row
 from .core import Document
+from .names import normalise
 
 TOP = 30            # largest changes listed
 CHANGE_SECTIONS = {"functional": "功能分类（项）", "project": "项目"}
 
 
 def document_totals(doc: Document) -> dict[str, Decimal | None]:
-    """收入总计 and 支出总计 (万元) from the total rows of the income and expense tables."""
+    """收入总计 and 支出总计 (万元): the 合计 of the income (expense) table's total row — its only row without
+    a code when it has one such row — else the 收入总计 / 支出总计 (…合计) row of the 收支总表."""
     out = {}
-    for label, kind in (("income", "income"), ("expense", "expense")):
+    for label, kind, word in (("income", "income", "收入"), ("expense", "expense", "支出")):
         t = doc.table(kind)
-        row = total_row(t)
         v = None
-        if row is not None:
-            i = t.column_index("合计")
-            i = 0 if i is None else i
-            if i < len(row.values) and row.values[i] is not None:
+        if t is not None and t.columns:
+            row = total_row(t)
+            uncoded = {tuple(r.values) for r in t.rows if not r.code}
+            if row is None and len(uncoded) == 1:
+                row = next(r for r in t.rows if not r.code)
+            i = t.column_index("合计") or 0
+            if row is not None and i < len(row.values) and row.values[i] is not None:
                 v = row.values[i].value
+        if v is None:
+            v = _side_total(doc.table("overview"), word)
         out[label] = v
     return out
+
+
+def _side_total(t, word: str) -> Decimal | None:
+    """The figure of the 收支总表 row labelled 收入总计 (支出总计, …合计) — the one figure on that row."""
+    if t is None:
+        return None
+    labels = {f"{word}总计", f"{word}合计"}
+    for r in t.rows:
+        if any(normalise(x).replace(":", "") in labels for x in (r.name, *(x for _, x in r.extra))):
+            figures = [v for v in r.values if v is not None]
+            if len(figures) == 1:
+                return figures[0].value
+    return None
 
 
 def _s(v) -> str | None:
