@@ -6,8 +6,8 @@ tests/holdout 2024→2025), a name of its own (the template's department name re
 its budget units keep their own names), and one of several producers and layouts: reportlab with
 horizontal rules or none and amounts in 万元 or 元 (tests/synth.py), weasyprint with a full grid, row
 rules or none (tests/producers.py), weasyprint A4 portrait (tests/holdout/render.py, for its template).
-Department k gets k % 4 planted errors in its new year: a 比上年增加 amount of a narrative sentence
-raised by 1.00 万元, which the cross-year prior check must report. Output is deterministic; files are
+Department k gets k % 4 planted errors in its new year: the 比上年增加 amount of its first narrative
+sentences raised by 1.00 万元, which the cross-year prior check must report. Output is deterministic; files are
 written only where they are missing (a benchmark run keeps its government between runs).
 
     python tests/government.py OUTDIR [N]
@@ -68,26 +68,36 @@ def plan(n: int) -> list[Department]:
     return out
 
 
-def _raise_one(m: re.Match) -> str:
+def _raise(m: re.Match) -> str:
     from decimal import Decimal
     v = Decimal(m.group(2).replace(",", "")) + 1
-    return f"{m.group(1)}{v:,.2f}{m.group(3)}"
+    return f"{v:,.2f}" if "," in m.group(2) else f"{v:.2f}"
+
+
+def plant(text: str, n: int) -> tuple[str, list[str]]:
+    """The text with the increase of its first n narrative sentences 比上年增加 X万元 raised by 1.00, and the
+    sentences' new figures."""
+    lines = text.split("\n")
+    figures: list[str] = []
+    for i, line in enumerate(lines):
+        if len(figures) >= n:
+            break
+        m = PLANT_RE.search(line)
+        if m and "\t" not in line and "|" not in line:
+            figures.append(_raise(m))
+            lines[i] = line[:m.start(2)] + figures[-1] + line[m.end(2):]
+    return "\n".join(lines), figures
 
 
 def text_of(d: Department, year: int) -> str:
     t = next(t for t in TEMPLATES if t[0] == d.template)
     text = (t[2] if year == t[4] else t[3]).read_text(encoding="utf-8").replace(t[1], d.name)
-    if year == d.new_year and d.planted:
-        lines = text.split("\n")
-        done = 0
-        for i, line in enumerate(lines):           # every other narrative sentence with an increase
-            if done >= d.planted:
-                break
-            if "\t" not in line and "|" not in line and PLANT_RE.search(line) and i % 2 == 0:
-                lines[i] = PLANT_RE.sub(_raise_one, line, count=1)
-                done += 1
-        text = "\n".join(lines)
-    return text
+    return plant(text, d.planted)[0] if year == d.new_year else text
+
+
+def planted_figures(d: Department) -> list[str]:
+    t = next(t for t in TEMPLATES if t[0] == d.template)
+    return plant(t[3].read_text(encoding="utf-8"), d.planted)[1]
 
 
 def render(txt: Path, pdf: Path, layout: str) -> None:

@@ -33,6 +33,7 @@ class BatchResult:
     outputs: dict[tuple[str, str, int, int], Path] = field(default_factory=dict)
     read: int = 0                                      # files read (not from the cache)
     compared: int = 0                                  # pairs compared (not resumed)
+    outdir: Path | None = None
 
 
 def safe_name(name: str) -> str:
@@ -70,14 +71,18 @@ def _current(path: Path, old: Filing, new: Filing) -> dict | None:
 def read_all(files: list[Path], runner: Runner, cache, password: str, note, quiet: bool):
     """Documents of the files (cached ones first), and the files that could not be read, with why."""
     from .pdf import sha256_of
-    docs, unreadable, todo = {}, [], []
+    docs, unreadable, todo, shas = {}, [], [], {}
     for p in files:
         doc = None
         if cache is not None:
             try:
-                doc = cache.get(sha256_of(p), str(p))
+                shas[str(p)] = sha = sha256_of(p)
             except OSError as e:
                 unreadable.append((str(p), f"无法打开：{e.strerror or e}"))
+                continue
+            doc = cache.get(sha, str(p))
+            if doc is None and (why := cache.failure(sha)) is not None:
+                unreadable.append((str(p), why))
                 continue
         if doc is not None:
             docs[str(p)] = doc
@@ -92,8 +97,11 @@ def read_all(files: list[Path], runner: Runner, cache, password: str, note, quie
                 cache.put(value)
             note(f"read {path}: {value.department or '?'} {value.year or '?'} {value.kind}")
         else:
-            unreadable.append((path, value))
-            note(f"unreadable {path}: {value}")
+            reason = value[len(path) + 2:] if value.startswith(path + ": ") else value
+            unreadable.append((path, reason))
+            if cache is not None and path in shas and not reason.startswith("内部错误"):
+                cache.put_failure(shas[path], reason)       # bad input stays bad; a crash is retried
+            note(f"unreadable {path}: {reason}")
     return [docs[str(p)] for p in files if str(p) in docs], unreadable, len(todo)
 
 
@@ -110,7 +118,7 @@ def run_batch(dirs: list[str], outdir: str | Path, *, runner: Runner, cache=None
     filings, unplaced = group_documents(docs)
     unreadable = sorted(unreadable + unplaced)
     pairs = consecutive_pairs(filings)
-    result = BatchResult([str(p) for p in files], filings, unreadable, {}, read=n_read)
+    result = BatchResult([str(p) for p in files], filings, unreadable, {}, read=n_read, outdir=outdir)
     todo = []
     for old, new in pairs:
         key = (new.key, new.kind, old.year, new.year)

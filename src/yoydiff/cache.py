@@ -63,6 +63,8 @@ class DocumentCache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("CREATE TABLE IF NOT EXISTS documents (sha256 TEXT, reader TEXT, stored REAL, "
                        "size INTEGER, data BLOB, PRIMARY KEY (sha256, reader))")
+            db.execute("CREATE TABLE IF NOT EXISTS failures (sha256 TEXT, reader TEXT, reason TEXT, "
+                       "PRIMARY KEY (sha256, reader))")
             self._db = db
         return self._db
 
@@ -93,6 +95,23 @@ class DocumentCache:
         except sqlite3.Error:
             pass                # a read-only or full cache directory never stops a review
 
+    def failure(self, sha256: str) -> str | None:
+        """Why this content could not be read by this reader, if it was tried before."""
+        try:
+            row = self._conn().execute("SELECT reason FROM failures WHERE sha256=? AND reader=?",
+                                       (sha256, reader_version())).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
+    def put_failure(self, sha256: str, reason: str) -> None:
+        try:
+            db = self._conn()
+            with db:
+                db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (sha256, reader_version(), reason))
+        except sqlite3.Error:
+            pass
+
     def info(self) -> dict:
         if not self.path.exists():
             return {"path": str(self.path), "entries": 0, "current": 0, "bytes": 0, "reader": reader_version()}
@@ -108,6 +127,7 @@ class DocumentCache:
         db = self._conn()
         with db:
             n = db.execute("DELETE FROM documents").rowcount
+            db.execute("DELETE FROM failures")
         db.execute("VACUUM")
         return n
 

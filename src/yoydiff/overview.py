@@ -54,6 +54,14 @@ def _side_total(t, word: str) -> Decimal | None:
     return None
 
 
+def _relative(path: Path, root: Path | None) -> str:
+    """A pair's report as a path inside the output folder (the overview moves with it)."""
+    try:
+        return path.relative_to(root).as_posix() if root is not None else str(path)
+    except ValueError:
+        return str(path)
+
+
 def _s(v) -> str | None:
     return None if v is None else str(v)
 
@@ -100,7 +108,7 @@ def build(result) -> Overview:
             pairs.append({"kind": kind, "old_year": oy, "new_year": ny, "errors": fc["error"],
                           "warnings": fc["warning"], "expense_old": _s(to["expense"]), "expense_new": _s(tn["expense"]),
                           "change": _s(d), "pct": _s(pct),
-                          "report": str(result.outputs[(k, kind, oy, ny)])})
+                          "report": _relative(result.outputs[(k, kind, oy, ny)], result.outdir)})
             for c in data["changes"]:
                 if c["section"] in CHANGE_SECTIONS and c["change"] not in (None, "0") and \
                         (c["section"] == "project" or c["level"] == 3):

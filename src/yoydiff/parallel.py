@@ -67,7 +67,7 @@ class Runner:
             except ImportError:
                 raise InputError("--scheduler needs Dask distributed: pip install 'yoydiff[cluster]'") from None
             try:
-                self._client = Client(self.scheduler, timeout="20s")
+                self._client = Client(self.scheduler, timeout="10s")
             except (OSError, TimeoutError) as e:
                 raise InputError(f"cannot reach the Dask scheduler at {self.scheduler}: {e}") from None
         return self._client
