@@ -54,6 +54,13 @@ def _side_total(t, word: str) -> Decimal | None:
     return None
 
 
+def _total_label(item: str) -> bool:
+    """A 合计/小计/收入总计 row taken for a line or project by the reader is no change of the government's."""
+    from .render.memo import TOTAL_WORDS
+    t = normalise(item).strip("一二三四五六七八九十、,.:：")
+    return any(t == w or t.endswith(w) and len(t) <= len(w) + 4 for w in TOTAL_WORDS)
+
+
 def _relative(path: Path, root: Path | None) -> str:
     """A pair's report as a path inside the output folder (the overview moves with it)."""
     try:
@@ -111,7 +118,7 @@ def build(result) -> Overview:
                           "report": _relative(result.outputs[(k, kind, oy, ny)], result.outdir)})
             for c in data["changes"]:
                 if c["section"] in CHANGE_SECTIONS and c["change"] not in (None, "0") and \
-                        (c["section"] == "project" or c["level"] == 3):
+                        (c["section"] == "project" or c["level"] == 3) and not _total_label(c["item"]):
                     changes.append({"department": name, "kind": kind, "old_year": oy, "new_year": ny,
                                     "section": c["section"], "item": c["item"], "code": c["code"], "old": c["old"],
                                     "new": c["new"], "change": c["change"], "pct": c["pct"], "status": c["status"]})
