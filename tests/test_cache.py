@@ -50,3 +50,13 @@ def test_cache_info_and_clear(tmp_path, monkeypatch, capsys):
     assert main(["cache", "clear"]) == 0
     assert "removed 1 cached documents" in capsys.readouterr().out
     assert DocumentCache().info()["entries"] == 0
+
+
+def test_an_encrypted_pdf_is_never_served_from_the_cache(tmp_path, capsys):
+    # a reading made with the right password must not open the file for a wrong one
+    import synth
+    locked = tmp_path / "locked.pdf"
+    synth.encrypted(FILES["deptb-2025"], locked, user="secret")
+    assert main(["parse", "--password", "secret", str(locked)]) == 0
+    assert main(["parse", "--password", "guess", str(locked)]) == 2
+    assert "not right" in capsys.readouterr().err

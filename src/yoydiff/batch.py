@@ -70,16 +70,20 @@ def _current(path: Path, old: Filing, new: Filing) -> dict | None:
 
 def read_all(files: list[Path], runner: Runner, cache, password: str, note, quiet: bool):
     """Documents of the files (cached ones first), and the files that could not be read, with why."""
-    from .pdf import sha256_of
+    from .cache import content_key
     docs, unreadable, todo, shas = {}, [], [], {}
     for p in files:
         doc = None
         if cache is not None:
             try:
-                shas[str(p)] = sha = sha256_of(p)
+                sha = content_key(p)
             except OSError as e:
                 unreadable.append((str(p), f"无法打开：{e.strerror or e}"))
                 continue
+            if sha is None:                 # encrypted: never cached
+                todo.append(str(p))
+                continue
+            shas[str(p)] = sha
             doc = cache.get(sha, str(p))
             if doc is None and (why := cache.failure(sha)) is not None:
                 unreadable.append((str(p), why))
@@ -93,7 +97,7 @@ def read_all(files: list[Path], runner: Runner, cache, password: str, note, quie
         path = todo[i]
         if status == "ok":
             docs[path] = value
-            if cache is not None:
+            if cache is not None and path in shas:
                 cache.put(value)
             note(f"read {path}: {value.department or '?'} {value.year or '?'} {value.kind}")
         else:

@@ -132,14 +132,28 @@ class DocumentCache:
         return n
 
 
+def content_key(path: str | Path) -> str | None:
+    """The file's sha256, or None when it must not be cached: an encrypted PDF is read anew every time,
+    so a cached reading never stands in for the password it needs."""
+    h = hashlib.sha256()
+    encrypted = False
+    tail = b""
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+            encrypted = encrypted or b"/Encrypt" in tail + block
+            tail = block[-16:]
+    return None if encrypted else h.hexdigest()
+
+
 def read_cached(path: str | Path, password: str = "", cache: DocumentCache | None = None,
                 workers: int | None = None):
     """The Document of one file: from the cache when this content was read by this reader, else read
     (and stored). cache=None reads without the cache."""
-    from .pdf import sha256_of
+    sha = None
     if cache is not None:
         try:
-            sha = sha256_of(path)
+            sha = content_key(path)
         except OSError:
             sha = None
         if sha:
@@ -148,6 +162,6 @@ def read_cached(path: str | Path, password: str = "", cache: DocumentCache | Non
                 return doc
     from .reader import read_document       # imported late: parsing pulls in pdfminer
     doc = read_document(path, password, workers)
-    if cache is not None:
+    if cache is not None and sha is not None:
         cache.put(doc)
     return doc
