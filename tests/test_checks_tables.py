@@ -119,3 +119,11 @@ def test_crosstable_totals_and_codes():
     item = next(f for f in fs if f.item.endswith("项目支出"))
     assert item.rule == ("表 5 208 01 02 一般行政管理事务 项目支出（第 10 页）477.39 即 [477.385, 477.395]；"
                          "表 7 中该科目 1 个项目行之和 = 487.39 ∈ [487.385, 487.395]：不符")
+
+
+def test_a_table_read_without_columns_is_skipped_not_a_crash():
+    # js-rd-2017/2018 (real): 收入总表 and 支出总表 whose headers were not recognised came out with rows but no
+    # columns; their code-by-code comparison ended in IndexError
+    inc = table("income", "表 2", [], [row("", "合计"), row("201", "一般公共服务支出"), row("201 01", "人大事务")])
+    exp = table("expense", "表 3", [], [row("", "合计"), row("201", "一般公共服务支出"), row("201 01", "人大事务")])
+    assert check_crosstable(doc(tables=[inc, exp]), "new") == []

@@ -24,7 +24,7 @@ B24, B25 = str(FILES["deptb-2024"]), str(FILES["deptb-2025"])
 @pytest.fixture
 def cached(monkeypatch):
     """The commands read the corpora PDFs from the session cache (same reader, read once)."""
-    def read(path, password, say):
+    def read(path, password, say, cache=None):
         say(f"reading {path}")
         return document(NAMES[path])
     monkeypatch.setattr(cmd, "read", read)
@@ -72,7 +72,7 @@ def test_refused_pairs_exit_2_with_one_line(cached, capsys):
 
 
 def test_check_without_tables_says_so(monkeypatch, capsys):
-    def read(path, password, say):
+    def read(path, password, say, cache=None):
         return replace(document("deptb-2025"), tables=())
     monkeypatch.setattr("yoydiff.commands.check.read", read)
     main(["check", B25])

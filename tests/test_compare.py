@@ -300,3 +300,16 @@ def test_a_document_compared_with_itself(name):
     assert sum(len(m.new) for m in r.matches if m.what == "project") == len(doc.projects)
     assert r.changes and [c for c in r.changes if c.change or c.status != "matched"] == []
     assert r.warnings[0] == "两份文件为同一文件：无变动，仅列示该文件自身的核对结果"
+
+
+def test_prior_against_a_table_read_without_columns_is_not_a_zero():
+    # real js-rd-2017: its 表5 came out with code rows but no columns (header not understood); every
+    # 2018 项 statement was reported as an error against "0 (blank)" — a table that could not be read says nothing
+    old, new = document("urumqi-2025"), document("urumqi-2026")
+    t5 = old.table("gpb_expense")
+    blank = replace(t5, columns=(), rows=tuple(replace(r, values=()) for r in t5.rows))
+    old_blank = replace(old, tables=tuple(blank if t is t5 else t for t in old.tables))
+    coded = [f for f in check_prior(old, new) if f.code]
+    assert coded                                   # the readable table gives the planted 2080108 error
+    assert not [f for f in check_prior(old_blank, new) if f.code and "合计（空白）" in f.expected]
+    assert not [f for f in check_prior(old_blank, new) if f.code and "按 0 计" in f.expected]

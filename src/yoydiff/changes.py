@@ -77,11 +77,12 @@ _TOTAL_LABELS = {"总计", "合计", "收入总计", "支出总计", "本年收�
 
 
 def total_row(table: Table | None):
-    """The 总计/合计 row of a table (first or last), None if it has none."""
+    """The 总计/合计 row of a table (first or last), None if it has none; the label may be the row's name or
+    a text cell beside it."""
     if table is None:
         return None
     for r in table.rows:
-        if not r.code and normalise(r.name).replace(":", "") in _TOTAL_LABELS:
+        if not r.code and any(normalise(x).replace(":", "") in _TOTAL_LABELS for x in (r.name, *(t for _, t in r.extra))):
             return r
     return None
 

@@ -1,4 +1,4 @@
-"""Command line: `yoydiff parse|check|compare|serve`. One module per command under commands/, sharing this base.
+"""Command line: `yoydiff parse|check|compare|trend|batch|cache|serve`. One module per command under commands/, sharing this base.
 
 `main(argv)` returns the exit code, so tests call it directly. Bad input ends with one line on stderr
 and exit code 2, never a traceback.
@@ -16,6 +16,9 @@ COMMANDS = {
     "parse": "Parse one disclosure PDF into the document model and print a summary.",
     "check": "Run the within-document checks of one disclosure.",
     "compare": "Compare two years: match lines and projects, compute changes, check every stated figure.",
+    "trend": "Three or more years of one department: every year's figures, changes, CAGR, chained checks.",
+    "batch": "Review a whole government: every disclosure under the folders, pairs, trends and an overview.",
+    "cache": "Show or clear the cache of read documents.",
     "serve": "Start the reviewers' page in the browser (upload files, read the memo, download it).",
 }
 
@@ -30,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--password", default="", help="user password of an encrypted PDF")
             p.add_argument("--json", metavar="OUT", help="write the result as JSON to OUT")
             p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+            p.add_argument("--no-cache", action="store_true",
+                           help="read every file anew, neither using nor filling the cache of read documents")
         importlib.import_module(f".commands.{name}", __package__).add_arguments(p)
     return ap
 

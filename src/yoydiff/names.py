@@ -88,7 +88,17 @@ def similarity(a: str, b: str) -> float:
     return fuzz.ratio(a, b) / 100.0
 
 
+# full and short forms of the same organ (江苏省人民代表大会常务委员会办公厅 = 江苏省人大常委会办公厅)
+_ORGAN_SHORT = ((re.compile(r"^中国共产党(.{2,12}?[省市县区州旗盟])委员会"), r"中共\1委"),
+                (re.compile(r"人民代表大会常务委员会"), "人大常委会"),
+                (re.compile(r"人民代表大会"), "人大"),
+                (re.compile(r"人民政治协商会议"), "政协"),
+                (re.compile(r"政治协商会议"), "政协"))
+
+
 def department_key(name: str) -> str:
     t = normalise(name)
     t = re.sub(r"^\d{4}年(?:度)?", "", t)
+    for rx, short in _ORGAN_SHORT:
+        t = rx.sub(short, t)
     return re.sub(r"(部门)?(预算|决算)(公开)?$", "", t)

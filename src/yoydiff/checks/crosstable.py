@@ -97,9 +97,9 @@ def total_cell(t: Table | None, *names: str) -> Cell | None:
     if r is None:
         return None
     j = column(t, *names) if names else 0
-    if j is None:
+    if j is None or j >= len(t.columns):
         return None
-    return Cell(t, r, j, f"{r.name} {t.columns[j].leaf if j < len(t.columns) else ''}".strip())
+    return Cell(t, r, j, f"{r.name} {t.columns[j].leaf}".strip())
 
 
 def code_cells(t: Table | None, code: str, *names: str) -> list[Cell]:
@@ -107,7 +107,7 @@ def code_cells(t: Table | None, code: str, *names: str) -> list[Cell]:
     if t is None:
         return []
     j = column(t, *names) if names else 0
-    if j is None or j >= len(t.columns):
+    if j is None or j >= len(t.columns):      # a table read without columns has no figure to compare
         return []
     leaf = t.columns[j].leaf if j < len(t.columns) else ""    # a table read without its header
     # a row with fewer cells than the table has columns (a misread row) has no figure there

@@ -63,9 +63,11 @@ def _row_quote(row, table) -> str:
 
 
 def _table_figure(doc: Document, code: str) -> Published | None | bool:
-    """The 表5 合计 of a line; False when 表5 exists but has no such line; None when there is no 表5."""
+    """The 表5 合计 of a line; False when 表5 exists but has no such line; None when there is no 表5, or
+    when it was read without columns or without a single figure (a blank cell or a missing line of a table
+    that could not be read says nothing: it is not a 0)."""
     t = doc.table_like("gpb_expense")
-    if t is None or not t.rows:
+    if t is None or not t.rows or not t.columns or not any(v is not None for r in t.rows for v in r.values):
         return None
     col = figure_column(t, "合计")
     if col is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from ..compare import check
-from .compare import finish, one_or_several, progress, read
+from .compare import document_cache, finish, one_or_several, progress, read
 
 
 def add_arguments(p) -> None:
@@ -18,7 +18,7 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     say = progress(args)
-    doc = read(one_or_several(args.files), args.password, say)
+    doc = read(one_or_several(args.files), args.password, say, document_cache(args))
     say("checking")
     report = check(doc)
     return finish(report, args, sys.stdout, say)

@@ -46,11 +46,17 @@ def one_or_several(paths: list[str]):
     return paths[0] if len(paths) == 1 else paths
 
 
-def read(paths, password: str, say):
-    """One document from one path or several."""
-    from ..reader import read_document    # imported late: parsing pulls in pdfminer
+def document_cache(args):
+    """The cache of read documents, None with --no-cache."""
+    from ..cache import DocumentCache
+    return None if getattr(args, "no_cache", False) else DocumentCache()
+
+
+def read(paths, password: str, say, cache=None):
+    """One document from one path or several, from the cache of read documents when it is there."""
+    from ..cache import read_cached      # imported late: parsing pulls in pdfminer
     say(f"reading {paths if isinstance(paths, str) else ' + '.join(paths)}")
-    return read_document(paths, password)
+    return read_cached(paths, password, cache)
 
 
 def _page(p) -> str:
@@ -125,7 +131,8 @@ def run(args) -> int:
         olds = [args.old]
     if not olds or not news:
         raise InputError("compare needs the earlier and the later year: OLD.pdf NEW.pdf, or --old FILE … --new FILE …")
-    old = read(one_or_several(olds), args.password, say)
-    new = read(one_or_several(news), args.password, say)
+    cache = document_cache(args)
+    old = read(one_or_several(olds), args.password, say, cache)
+    new = read(one_or_several(news), args.password, say, cache)
     say("comparing")
     return finish(compare(old, new), args, sys.stdout, say)

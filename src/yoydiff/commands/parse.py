@@ -4,8 +4,6 @@ from __future__ import annotations
 import sys
 
 from ..numbers import fmt_pct
-from ..reader import read_document
-from ..serialize import document_to_json, write_json
 
 
 def add_arguments(p) -> None:
@@ -19,7 +17,9 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    doc = read_document(args.files, args.password)
+    from ..serialize import document_to_json, write_json
+    from .compare import document_cache, one_or_several, progress, read
+    doc = read(one_or_several(args.files), args.password, progress(args), document_cache(args))
     out = sys.stdout
     print(f"{doc.department or '(department not found)'} {doc.year or '?'}年 {doc.kind}  "
           f"({doc.page_count} pages, amounts in {doc.unit})", file=out)

@@ -233,13 +233,14 @@ def list_projects(pages: list[Page]) -> list[Project]:
         cols, unit = lst.cols, lst.unit
         body = [(cells, lst.page.number) for cells in (rows[1:] if lst.header else rows)]
         if carried is not None and lst.continues:
-            if body and not body[0][0][cols["amount"]].strip():
+            head = body[0][0] if body else None
+            if head is not None and (cols["amount"] >= len(head) or not head[cols["amount"]].strip()):
                 first = body.pop(0)[0]
                 carried = ([a.rstrip() + b.strip() for a, b in zip(carried[0], first)], carried[1])
             body.insert(0, carried)
         carried = body.pop() if runs_on and body else None
         for cells, page in body:
-            name = cells[cols["name"]].strip()
+            name = cells[cols["name"]].strip() if cols["name"] < len(cells) else ""
             if name and not re.fullmatch(r"合\s*计|总\s*计", name):
                 out.append(_listed(name, (cells, page), cols, unit))
     return out
@@ -247,6 +248,8 @@ def list_projects(pages: list[Page]) -> list[Project]:
 
 def _listed(name: str, row: tuple[list[str], int], cols: dict, unit: str) -> Project:
     cells, page = row
+    width = 1 + max(i for i in cols.values() if isinstance(i, int))
+    cells = list(cells) + [""] * (width - len(cells))       # a row cut short has blank cells at its end
     code_cell = cells[cols["code"]] if cols["code"] is not None else ""
     code = re.match(r"\s*(\d{7}|\d{5}|\d{3})(?!\d)", code_cell)
     amount = Amount.parse(cells[cols["amount"]].replace(" ", ""), unit)

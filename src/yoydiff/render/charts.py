@@ -104,3 +104,51 @@ def mix_bars(rows: list[tuple[str, list[tuple[str, Decimal]]]], family: str,
         body.append(f'<text x="{_n(x + 15)}" y="{_n(y + 10)}">{escape(name)}</text>')
         x += entry_w
     return _svg(width, y + 16, body, family, "收入结构")
+
+
+def year_lines(years: list[str], series: list[tuple[str, list[Decimal | None]]], family: str,
+               width: Decimal = Decimal(640), height: Decimal = Decimal(240)) -> str:
+    """A multi-line chart: one line per series over the years (a gap where a year does not list it),
+    the y axis from 0 to the largest value with four gridlines, a legend below."""
+    values = [v for _, vs in series for v in vs if v is not None]
+    if not series or not values or len(years) < 2:
+        return ""
+    top = max(max(values), Decimal(0)) or Decimal(1)
+    left, right, plot_top, plot_h = Decimal(78), Decimal(16), Decimal(8), height - 40
+    plot_w = width - left - right
+    step = plot_w / (len(years) - 1)
+
+    def x(i: int) -> Decimal:
+        return left + step * i
+
+    def y(v: Decimal) -> Decimal:
+        return plot_top + plot_h - plot_h * max(v, Decimal(0)) / top
+
+    body = []
+    for k in range(5):
+        v = top * k / 4
+        body.append(f'<line x1="{_n(left)}" y1="{_n(y(v))}" x2="{_n(width - right)}" y2="{_n(y(v))}" stroke="#d9d9d9" stroke-width="0.6"/>')
+        body.append(f'<text x="{_n(left - 4)}" y="{_n(y(v) + 3)}" text-anchor="end" font-size="8">{fmt_amount(v.quantize(Decimal("0.01")))}</text>')
+    for i, label in enumerate(years):
+        body.append(f'<text x="{_n(x(i))}" y="{_n(plot_top + plot_h + 14)}" text-anchor="middle" font-size="9">{escape(label)}</text>')
+    for s, (name, vs) in enumerate(series):
+        colour = PALETTE[s % len(PALETTE)]
+        run: list[str] = []
+        for i, v in enumerate(list(vs) + [None]):
+            if v is not None:
+                run.append(f"{_n(x(i))},{_n(y(v))}")
+                body.append(f'<circle cx="{_n(x(i))}" cy="{_n(y(v))}" r="2.2" fill="{colour}"/>')
+            elif run:
+                if len(run) > 1:
+                    body.append(f'<polyline points="{" ".join(run)}" fill="none" stroke="{colour}" stroke-width="1.6"/>')
+                run = []
+    ly, lx = plot_top + plot_h + 24, left
+    for s, (name, _) in enumerate(series):
+        label = _clip(name, 14)
+        entry_w = _text_width(label, Decimal(9)) + 22
+        if lx + entry_w > width:
+            lx, ly = left, ly + 14
+        body.append(f'<rect x="{_n(lx)}" y="{_n(ly)}" width="10" height="3" fill="{PALETTE[s % len(PALETTE)]}"/>')
+        body.append(f'<text x="{_n(lx + 14)}" y="{_n(ly + 5)}" font-size="9">{escape(label)}</text>')
+        lx += entry_w
+    return _svg(width, ly + 12, body, family, "逐年变化")

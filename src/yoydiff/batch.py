@@ -1,0 +1,167 @@
+"""Review a whole government: every disclosure under some folders, read once, grouped into filings,
+every department's consecutive years compared, one overview.
+
+Reading and comparing run on a `parallel.Runner` (processes here, or a Dask cluster): the same code
+path. Read documents go into the cache as they arrive and each pair's JSON is written atomically as
+soon as its comparison finishes, so an interrupted run leaves every finished piece in place and a
+re-run reads nothing twice and compares only the pairs whose JSON is missing or stale.
+
+OUTDIR/
+  <department>/<kind>-<old year>-<new year>.json   the pair's report (docs/json.md), and .pdf/.xlsx/… on request
+  overview.json, overview.xlsx, overview.pdf       the government at a glance (yoydiff.overview)
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .collection import Filing, consecutive_pairs, discover, group_documents
+from .errors import InputError
+from .parallel import Runner, compare_job, iterate, read_job
+
+
+@dataclass
+class BatchResult:
+    files: list[str]
+    filings: list[Filing]
+    unreadable: list[tuple[str, str]]                  # (path, reason)
+    pairs: dict[tuple[str, str, int, int], dict]       # (key, kind, old year, new year) -> report JSON
+    outputs: dict[tuple[str, str, int, int], Path] = field(default_factory=dict)
+    read: int = 0                                      # files read (not from the cache)
+    compared: int = 0                                  # pairs compared (not resumed)
+    outdir: Path | None = None
+
+
+def safe_name(name: str) -> str:
+    """A department name usable as a folder name on every system."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._") or "department"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+
+
+def pair_path(outdir: Path, old: Filing, new: Filing) -> Path:
+    return outdir / safe_name(new.department) / f"{new.kind}-{old.year}-{new.year}.json"
+
+
+def _current(path: Path, old: Filing, new: Filing) -> dict | None:
+    """The pair's JSON from an earlier run, when it was made from the same documents."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if (data.get("old") or {}).get("sha256") == old.document.sha256 and \
+            (data.get("new") or {}).get("sha256") == new.document.sha256:
+        return data
+    return None
+
+
+def read_all(files: list[Path], runner: Runner, cache, password: str, note, quiet: bool):
+    """Documents of the files (cached ones first), and the files that could not be read, with why."""
+    from .cache import content_key
+    docs, unreadable, todo, shas = {}, [], [], {}
+    for p in files:
+        doc = None
+        if cache is not None:
+            try:
+                sha = content_key(p)
+            except OSError as e:
+                unreadable.append((str(p), f"无法打开：{e.strerror or e}"))
+                continue
+            if sha is None:                 # encrypted: never cached
+                todo.append(str(p))
+                continue
+            shas[str(p)] = sha
+            doc = cache.get(sha, str(p))
+            if doc is None and (why := cache.failure(sha)) is not None:
+                unreadable.append((str(p), why))
+                continue
+        if doc is not None:
+            docs[str(p)] = doc
+        else:
+            todo.append(str(p))
+    results = runner.map(read_job, [(p, password) for p in todo])
+    for i, (status, value) in iterate(results, len(todo), "读取", quiet):
+        path = todo[i]
+        if status == "ok":
+            docs[path] = value
+            if cache is not None and path in shas:
+                cache.put(value)
+            note(f"read {path}: {value.department or '?'} {value.year or '?'} {value.kind}")
+        else:
+            reason = value[len(path) + 2:] if value.startswith(path + ": ") else value
+            unreadable.append((path, reason))
+            if cache is not None and path in shas and not reason.startswith("内部错误"):
+                cache.put_failure(shas[path], reason)       # bad input stays bad; a crash is retried
+            note(f"unreadable {path}: {reason}")
+    return [docs[str(p)] for p in files if str(p) in docs], unreadable, len(todo)
+
+
+def run_batch(dirs: list[str], outdir: str | Path, *, runner: Runner, cache=None, password: str = "",
+              formats: tuple[str, ...] = (), quiet: bool = False, note=None) -> BatchResult:
+    """Read, group, compare and write the pairs' JSON (and `formats` per pair); the overview is
+    written by the caller (yoydiff.overview) from the returned result."""
+    note = note or (lambda msg: None)
+    files = discover(dirs)
+    if not files:
+        raise InputError("no disclosures found under " + ", ".join(map(str, dirs)))
+    outdir = Path(outdir)
+    docs, unreadable, n_read = read_all(files, runner, cache, password, note, quiet)
+    filings, unplaced = group_documents(docs)
+    unreadable = sorted(unreadable + unplaced)
+    pairs = consecutive_pairs(filings)
+    result = BatchResult([str(p) for p in files], filings, unreadable, {}, read=n_read, outdir=outdir)
+    todo = []
+    for old, new in pairs:
+        key = (new.key, new.kind, old.year, new.year)
+        path = pair_path(outdir, old, new)
+        result.outputs[key] = path
+        data = _current(path, old, new)
+        if data is not None and all(path.with_suffix("." + f).exists() for f in formats):
+            result.pairs[key] = data
+            note(f"up to date {path}")
+        else:
+            todo.append((old, new))
+    jobs = runner.map(compare_job, [(o.document, n.document) for o, n in todo])
+    from .compare import report_to_json
+    for i, (status, value) in iterate(jobs, len(todo), "比较", quiet):
+        old, new = todo[i]
+        key = (new.key, new.kind, old.year, new.year)
+        path = result.outputs[key]
+        if status != "ok":
+            result.unreadable.append((" + ".join(old.paths + new.paths), f"比较失败：{value}"))
+            note(f"compare failed {new.department} {old.year}→{new.year}: {value}")
+            continue
+        data = report_to_json(value)
+        for fmt in formats:
+            from .render import write
+            write(value, path.with_suffix("." + fmt), fmt, quiet=True)
+        write_atomic(path, dumps(data))        # last: its presence says the pair is done
+        result.pairs[key] = data
+        result.compared += 1
+        note(f"compared {new.department} {new.kind} {old.year}→{new.year}: "
+             f"{data['summary']['findings']['error']} errors")
+    result.unreadable.sort()
+    return result
+
+
+def plain_lines(quiet: bool):
+    """A line per document on stderr when it is not a terminal (the bar shows progress on one)."""
+    on = not quiet and not sys.stderr.isatty()
+
+    def note(msg: str) -> None:
+        if on:
+            print(f"yoydiff: {msg}", file=sys.stderr, flush=True)
+    return note

@@ -1,0 +1,160 @@
+"""`yoydiff batch` on a generated government (tests/government.py: 6 departments × 2 years, three templates,
+five producers/layouts, 0–3 planted errors each) plus two files that cannot be read: the overview's totals
+against the templates' own tables, its ranking, the unreadable files with their reasons, resuming, the
+cache, and the Dask path (distributed.LocalCluster) giving byte-identical JSON."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+import government
+import synth
+from groundtruth import read_tables
+from yoydiff.cli import main
+from yoydiff.numbers import fmt_amount
+
+N = 6
+
+
+def expected_expense_total(template: str, year: int) -> D:
+    """The 支出总表 合计 of a template year, read from its .txt (not through yoydiff)."""
+    t = next(t for t in government.TEMPLATES if t[0] == template)
+    txt = t[2] if year == t[4] else t[3]
+    if template == "holdout":     # 表一…: 「支出总计<TAB>93,473,221.00」 in 元
+        m = re.search(r"支出总计\t([\d,]+\.\d\d)", txt.read_text(encoding="utf-8"))
+        return D(m.group(1).replace(",", "")) / 10000
+    table = next(x for x in read_tables(str(txt)) if x.number == "表3")
+    row = next(r for r in table.rows if r.name.replace(" ", "") in ("合计", "总计"))
+    return D(row.amounts[0].replace(",", ""))
+
+
+@pytest.fixture(scope="module")
+def gov(tmp_path_factory):
+    root = tmp_path_factory.mktemp("gov")
+    plan = [d for d, _old, _new in government.generate(root / "pdf", N)]
+    (root / "pdf" / "bad").mkdir()
+    (root / "pdf" / "bad" / "notes.pdf").write_text("这不是PDF文件", encoding="utf-8")
+    synth.scanned(root / "pdf" / "bad" / "scan.pdf")
+    return root, plan
+
+
+@pytest.fixture(scope="module")
+def run(gov):
+    root, plan = gov
+    out = root / "out"
+    code = main(["batch", str(root / "pdf"), "-o", str(out), "-q", "-j", "2"])
+    return out, code, json.loads((out / "overview.json").read_text(encoding="utf-8"))
+
+
+def test_every_department_is_found_and_paired(gov, run):
+    _, plan = gov
+    out, code, ov = run
+    assert code == 1                                   # the planted errors
+    assert {d["department"] for d in ov["departments"]} == {d.name for d in plan}
+    assert ov["counts"] == {"files": 2 * N + 2, "filings": 2 * N, "departments": N, "pairs": N, "unreadable": 2,
+                            "errors": sum(d["errors"] for d in ov["departments"])}
+    for d in plan:
+        assert (out / d.name / f"预算-{d.old_year}-{d.new_year}.json").exists()
+
+
+def test_totals_are_the_documents(gov, run):
+    _, plan = gov
+    ov = run[2]
+    by_name = {d["department"]: d for d in ov["departments"]}
+    for d in plan:
+        (pair,) = by_name[d.name]["pairs"]
+        old, new = expected_expense_total(d.template, d.old_year), expected_expense_total(d.template, d.new_year)
+        assert (D(pair["expense_old"]), D(pair["expense_new"])) == (old, new), d
+        assert D(pair["change"]) == new - old
+        assert D(pair["pct"]) == ((new - old) / old * 100).quantize(D("0.01"))
+
+
+def test_ranking_follows_the_errors_and_the_planted_ones(gov, run):
+    _, plan = gov
+    ov = run[2]
+    errors = [d["errors"] for d in ov["departments"]]
+    assert errors == sorted(errors, reverse=True)
+    assert [d["rank"] for d in ov["departments"]] == list(range(1, N + 1))
+    # every planted figure is an error of its department's pair
+    for d in plan:
+        data = json.loads((run[0] / d.name / f"预算-{d.old_year}-{d.new_year}.json").read_text(encoding="utf-8"))
+        errors = [f for f in data["findings"] if f["severity"] == "error"]
+        for figure in government.planted_figures(d):
+            assert any(figure in f["quote"] for f in errors), (d, figure)
+
+
+def test_unreadable_files_are_listed_with_their_reason(gov, run):
+    root, _ = gov
+    ov = run[2]
+    reasons = {Path(u["path"]).name: u["reason"] for u in ov["unreadable"]}
+    assert set(reasons) == {"notes.pdf", "scan.pdf"}
+    assert "not a PDF" in reasons["notes.pdf"] or "PDF" in reasons["notes.pdf"]
+    assert "OCR" in reasons["scan.pdf"]
+    from openpyxl import load_workbook
+    ws = load_workbook(run[0] / "overview.xlsx")["无法读取的文件"]
+    assert {Path(r[0]).name for r in ws.iter_rows(min_row=2, values_only=True)} == {"notes.pdf", "scan.pdf"}
+
+
+def test_the_overview_memo_shows_ranking_totals_and_unreadable(run):
+    from pdfminer.high_level import extract_text
+    text = re.sub(r"\s+", "", extract_text(str(run[0] / "overview.pdf")))
+    ranking = text[text.index("排名"):]
+    positions = [ranking.index(f"{d['rank']}{d['department']}") for d in run[2]["departments"]]
+    assert positions == sorted(positions)             # listed in rank order
+    for d in run[2]["departments"]:
+        (p,) = d["pairs"]
+        assert fmt_amount(D(p["expense_new"])) in text
+    assert "scan.pdf" in text and "notes.pdf" in text
+
+
+def test_a_rerun_resumes_and_an_interrupted_pair_is_redone(gov, run, capsys):
+    root, plan = gov
+    out = run[0]
+    capsys.readouterr()
+    assert main(["batch", str(root / "pdf"), "-o", str(out), "-q", "--no-overview-memo"]) == 1
+    assert "(0 files read, 0 pairs compared this run" in capsys.readouterr().out
+    gone = out / plan[0].name / f"预算-{plan[0].old_year}-{plan[0].new_year}.json"
+    before = gone.read_bytes()
+    gone.unlink()                                      # as if Ctrl-C came before this pair was written
+    assert main(["batch", str(root / "pdf"), "-o", str(out), "-q", "--no-overview-memo"]) == 1
+    assert "(0 files read, 1 pairs compared this run" in capsys.readouterr().out
+    assert gone.read_bytes() == before
+    assert not [p for p in (root / "pdf").rglob("*") if p.is_file() and p.suffix != ".pdf"]   # nothing beside the inputs
+
+
+def test_dask_cluster_gives_byte_identical_json(gov, run, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    root, plan = gov
+    subset = [root / "pdf" / f"{d.index:03d}" for d in plan if d.template != "urumqi"][:2]   # the small templates
+    local = tmp_path / "local"
+    assert main(["batch", *map(str, subset), "-o", str(local), "-q", "--no-overview-memo", "--no-cache", "-j", "1"]) == 1
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        dask = tmp_path / "dask"
+        assert main(["batch", *map(str, subset), "-o", str(dask), "-q", "--no-overview-memo", "--no-cache",
+                     "--scheduler", cluster.scheduler_address]) == 1
+    files = sorted(p.relative_to(local) for p in local.rglob("*.json"))
+    assert len(files) == 3                            # two pairs and the overview
+    assert files == sorted(p.relative_to(dask) for p in dask.rglob("*.json"))
+    for f in files:
+        assert (local / f).read_bytes() == (dask / f).read_bytes(), f
+        if f.name != "overview.json":                 # and the same as the full run's pair
+            assert (local / f).read_bytes() == (run[0] / f).read_bytes(), f
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path, gov, capsys):
+    root, plan = gov
+    code = main(["batch", str(root / "pdf" / "000"), "-o", str(tmp_path / "o"), "-q",
+                 "--scheduler", "tcp://127.0.0.1:9"])
+    assert code == 2
+    assert capsys.readouterr().err.startswith("yoydiff: cannot reach the Dask scheduler")
+
+
+def test_no_disclosures_is_one_line(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["batch", str(tmp_path / "empty"), "-o", str(tmp_path / "o"), "-q"]) == 2
+    assert capsys.readouterr().err.startswith("yoydiff: no disclosures found under")
