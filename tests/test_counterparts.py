@@ -267,3 +267,24 @@ def test_the_total_of_one_income_source_is_no_income_total():
     assert [f for f in check_narrative(doc(tables=[t2], statements=sts), "new") if f.severity == "error"] == []
     whole = parse_paragraph("2018年度收入预算总计15,897.44万元。", year=2018)
     assert [s.topic for s in whole] == ["income_total"]
+
+
+ALL_FUNDS = "第三部分 部门预算情况说明 › 一、收支预算总体情况说明"
+
+
+def test_an_all_funds_paragraph_is_not_compared_with_the_general_budget_alone():
+    # the 收支总体 paragraph states all funds (一般公共预算 + 其他资金 80.00); the 一般公共预算 tables are another scope
+    t5 = table("gpb_expense", "表7", [("金额",)], [row("201", "一般公共服务支出", "7,747.46")])
+    t6 = table("gpb_basic", "表8", [("金额",)], [row("", "合计", "5,598.17")])
+    sts = [st("一般公共服务（类）支出", "7,827.46", code="201", topic="item", section=ALL_FUNDS),
+           st("基本支出", "5,678.17", topic="basic", section=ALL_FUNDS)]
+    d = doc(tables=[t5, t6], statements=sts)
+    assert [f for f in check_narrative(d, "new") if f.severity == "error"] == []
+    # the all-funds table, when read, is the counterpart: a slip against it is an error
+    t1 = table("overview", "表1", [("支出 › 金额",)], [row("201", "一般公共服务支出", "7,872.46")])
+    [f] = [f for f in check_narrative(doc(tables=[t1, t5, t6], statements=sts[:1]), "new") if f.severity == "error"]
+    assert (f.stated, f.expected) == ("7,827.46", "7,872.46")
+    # the same figure in a 一般公共预算 paragraph is compared with the 一般公共预算 table
+    gpb = [st("一般公共服务（类）支出", "7,827.46", code="201", topic="item", section="一般公共预算支出情况说明")]
+    [f] = [f for f in check_narrative(doc(tables=[t5], statements=gpb), "new") if f.severity == "error"]
+    assert f.expected == "7,747.46"

@@ -109,6 +109,62 @@ def read_all(files: list[Path], runner: Runner, cache, password: str, note, quie
     return [docs[str(p)] for p in files if str(p) in docs], unreadable, len(todo)
 
 
+def read_together(filings: list[Filing], runner: Runner, cache, password: str, note, quiet: bool) -> list[Filing]:
+    """A filing of several files (narrative and tables published apart) read again as one document
+    (reader.read_document of all its files), so that the narrative is read with its tables (a 项
+    paragraph gets its code, a stated total its table). When the joint reading fails, the filing
+    keeps the files' documents put together (collection.merge_documents) and a warning says so."""
+    import dataclasses
+    import hashlib
+
+    from .cache import content_key
+    several = [f for f in filings if len(f.paths) > 1]
+    if not several:
+        return filings
+    order = {f.paths: _reading_order(f) for f in several}
+    done, todo, keys = {}, [], {}
+    for f in several:
+        paths = order[f.paths]
+        if cache is not None:
+            try:
+                parts = [content_key(p) for p in paths]
+            except OSError:
+                parts = [None]
+            if all(parts):
+                keys[f.paths] = hashlib.sha256("".join(parts).encode()).hexdigest()
+                doc = cache.get(keys[f.paths], " + ".join(paths))
+                if doc is not None:
+                    done[f.paths] = doc
+                    continue
+        todo.append(f)
+    results = runner.map(read_job, [(order[f.paths], password) for f in todo])
+    for i, (status, value) in iterate(results, len(todo), "合并读取", quiet):
+        f = todo[i]
+        if status == "ok":
+            done[f.paths] = value
+            if cache is not None and f.paths in keys and value.sha256 == keys[f.paths]:
+                cache.put(value)
+            note(f"read together {' + '.join(order[f.paths])}")
+        else:
+            note(f"read together failed ({value}); the files' documents are put together instead")
+    out = []
+    for f in filings:
+        doc = done.get(f.paths)
+        if doc is not None:
+            # the grouping decided department, year and kind; the joint reading gives the figures
+            doc = dataclasses.replace(doc, department=doc.department or f.document.department,
+                                      year=doc.year or f.document.year)
+            f = dataclasses.replace(f, document=doc)
+        out.append(f)
+    return out
+
+
+def _reading_order(f: Filing) -> list[str]:
+    """The filing's files in the order collection.merge_documents put them (the file with tables first)."""
+    merged = f.document.path.split(" + ")
+    return merged if sorted(merged) == sorted(f.paths) else sorted(f.paths)
+
+
 def run_batch(dirs: list[str], outdir: str | Path, *, runner: Runner, cache=None, password: str = "",
               formats: tuple[str, ...] = (), quiet: bool = False, note=None) -> BatchResult:
     """Read, group, compare and write the pairs' JSON (and `formats` per pair); the overview is
@@ -120,6 +176,7 @@ def run_batch(dirs: list[str], outdir: str | Path, *, runner: Runner, cache=None
     outdir = Path(outdir)
     docs, unreadable, n_read = read_all(files, runner, cache, password, note, quiet)
     filings, unplaced = group_documents(docs)
+    filings = read_together(filings, runner, cache, password, note, quiet)
     unreadable = sorted(unreadable + unplaced)
     pairs = consecutive_pairs(filings)
     result = BatchResult([str(p) for p in files], filings, unreadable, {}, read=n_read, outdir=outdir)

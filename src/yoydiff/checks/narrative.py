@@ -74,6 +74,12 @@ def _fiscal(s: Statement) -> bool:
     return s.topic == "gpb_total" or bool(re.search(words, clean(s.subject)) or re.search(words, s.section or ""))
 
 
+def _all_funds(s: Statement) -> bool:
+    """The statement is printed under a heading about the whole budget (收支预算总体情况, 支出预算情况) and
+    names no 财政拨款 / 一般公共预算 scope: its figures are of all funds."""
+    return not _fiscal(s) and bool(re.search(r"收支|(?:支出|收入)(?:预算)?(?:总|情况)", s.section or ""))
+
+
 def counterpart_groups(doc: Document, s: Statement) -> list[list[Cell]]:
     """The table figures the statement's amount may be, most specific group first: the 一般公共预算 table's rows
     of its code, then the other tables' (all funds); for a total, the grand total of its own side (the
@@ -82,7 +88,11 @@ def counterpart_groups(doc: Document, s: Statement) -> list[list[Cell]]:
     gpb, exp, inc = (_whole_budget(doc.table(k)) for k in ("gpb_expense", "expense", "income"))
     fiscal = _fiscal(s)
     if s.code:
-        return [g for g in (code_cells(gpb, s.code), code_cells(exp, s.code) + code_cells(inc, s.code)) if g]
+        funds = code_cells(exp, s.code) + code_cells(inc, s.code) + code_cells(_whole_budget(doc.table("overview")), s.code)
+        if not _all_funds(s):     # a 项 paragraph: the 一般公共预算 当年拨款 by convention (README)
+            return [g for g in (code_cells(gpb, s.code), funds) if g]
+        # all funds (a 收支总体 paragraph): the 一般公共预算 row may only agree, never be the counterpart
+        return [funds, code_cells(gpb, s.code)] if funds or code_cells(gpb, s.code) else []
     if s.topic in ("income_total", "expense_total", "gpb_total"):
         side = "收入" if s.topic == "income_total" else "支出"
         if fiscal:
@@ -97,7 +107,10 @@ def counterpart_groups(doc: Document, s: Statement) -> list[list[Cell]]:
         own = _whole_budget(doc.table("gpb_basic" if s.topic == "basic" else "gpb_project"))
         groups = [[total_cell(gpb, *names), total_cell(own)], [total_cell(exp, *names)]]
         groups = [[c for c in g if c] for g in (groups if fiscal else groups[::-1])]
-        return [g for g in groups if g]
+        if fiscal:
+            return [g for g in groups if g]
+        # all funds: without the 支出总表's column the 一般公共预算 total may only agree, never be the counterpart
+        return groups if any(groups) else []
     if s.topic == "income_source":
         return [g for g in (_named_column(inc, s.subject),) if g]
     if s.topic == "three_public":
@@ -141,6 +154,8 @@ def _mismatch(doc: Document, s: Statement) -> tuple[Cell, list[Cell], bool] | No
 def ambiguous(cells: list[Cell]) -> str:
     """Why the candidate figures are not one counterpart ("" when they are): a blank cell (a total is never
     blank: the table was not read with confidence), or figures that do not agree with each other."""
+    if not cells:
+        return "所述为全部资金口径，其对应表（支出总表）的数未能读取；一般公共预算表的数口径不同，不作对应数"
     if any(c.amount is None for c in cells):
         return "表中对应数为空白，表格未能可靠读取"
     first = cells[0].interval
