@@ -28,6 +28,11 @@ def read_filings(files: list[str], args):
         say(f"reading {f}")
         docs.append(read_cached(f, args.password, cache))
     filings, unplaced = group_documents(docs)
+    # a year published as several files is read again as one document (the narrative with its tables)
+    from ..batch import read_together
+    from ..parallel import Runner
+    with Runner(workers=1) as runner:
+        filings = read_together(filings, runner, cache, args.password, lambda msg: None, True)
     for path, why in unplaced:
         raise InputError(f"{path}: {why}")
     keys = {f.key for f in filings}
