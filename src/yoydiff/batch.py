@@ -115,9 +115,8 @@ def read_together(filings: list[Filing], runner: Runner, cache, password: str, n
     paragraph gets its code, a stated total its table). When the joint reading fails, the filing
     keeps the files' documents put together (collection.merge_documents) and a warning says so."""
     import dataclasses
-    import hashlib
 
-    from .cache import content_key
+    from .cache import document_key
     several = [f for f in filings if len(f.paths) > 1]
     if not several:
         return filings
@@ -125,17 +124,13 @@ def read_together(filings: list[Filing], runner: Runner, cache, password: str, n
     done, todo, keys = {}, [], {}
     for f in several:
         paths = order[f.paths]
-        if cache is not None:
-            try:
-                parts = [content_key(p) for p in paths]
-            except OSError:
-                parts = [None]
-            if all(parts):
-                keys[f.paths] = hashlib.sha256("".join(parts).encode()).hexdigest()
-                doc = cache.get(keys[f.paths], " + ".join(paths))
-                if doc is not None:
-                    done[f.paths] = doc
-                    continue
+        key = document_key(paths) if cache is not None else None
+        if key:
+            keys[f.paths] = key
+            doc = cache.get(key, " + ".join(paths))
+            if doc is not None:
+                done[f.paths] = doc
+                continue
         todo.append(f)
     results = runner.map(read_job, [(order[f.paths], password) for f in todo])
     for i, (status, value) in iterate(results, len(todo), "合并读取", quiet):

@@ -146,35 +146,35 @@ def content_key(path: str | Path) -> str | None:
     return None if encrypted else h.hexdigest()
 
 
+def document_key(paths) -> str | None:
+    """The cache key of the document read from these files: the file's content key, or for several files
+    the hash of their keys in order (as reader.read_document identifies such a document); None when a
+    file must not be cached (encrypted) or cannot be opened."""
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    try:
+        keys = [content_key(p) for p in paths]
+    except OSError:
+        return None
+    if not keys or not all(keys):
+        return None
+    return keys[0] if len(keys) == 1 else hashlib.sha256("".join(keys).encode()).hexdigest()
+
+
 def read_cached(paths, password: str = "", cache: DocumentCache | None = None,
                 workers: int | None = None):
     """The Document of one file, or of several files that are one document (reader.read_document):
-    from the cache when this content was read by this reader, else read (and stored). A document of
-    several files is keyed like reader.read_document identifies it: the hash of its files' hashes in
-    order. cache=None reads without the cache."""
-    several = not isinstance(paths, (str, Path)) and len(paths) > 1
+    from the cache when this content was read by this reader (document_key), else read (and stored).
+    cache=None reads without the cache."""
     if not isinstance(paths, (str, Path)) and len(paths) == 1:
         paths = paths[0]
-    label = " + ".join(str(p) for p in paths) if several else str(paths)
-    sha = None
-    if cache is not None:
-        try:
-            keys = [content_key(p) for p in (paths if several else [paths])]
-        except OSError:
-            keys = [None]
-        if all(keys):
-            sha = hashlib.sha256("".join(keys).encode()).hexdigest() if several else keys[0]
-        if sha:
-            doc = cache.get(sha, label)
-            if doc is not None:
-                return doc
+    label = str(paths) if isinstance(paths, (str, Path)) else " + ".join(str(p) for p in paths)
+    sha = document_key(paths) if cache is not None else None
+    if sha:
+        doc = cache.get(sha, label)
+        if doc is not None:
+            return doc
     from .reader import read_document       # imported late: parsing pulls in pdfminer
     doc = read_document(paths, password, workers)
-    if cache is not None and sha is not None and doc.sha256 == sha:
-        cache.put(doc)
-    return doc
-    from .reader import read_document       # imported late: parsing pulls in pdfminer
-    doc = read_document(path, password, workers)
-    if cache is not None and sha is not None:
+    if sha is not None and doc.sha256 == sha:
         cache.put(doc)
     return doc

@@ -52,11 +52,12 @@ def read_document(paths: str | Path | Sequence[str | Path], password: str = "",
     for path in paths:
         if is_text_input(path):     # a web page or .txt: its statements only (textpages.py)
             mine = [replace(p, number=len(pages) + p.number) for p in read_text_pages(path)]
+            parts.append(TableResult((), (), (), {}, ""))
             text_input = True
         else:
             mine = read_pages(path, password, workers, first=len(pages) + 1)
+            parts.append(extract_tables(mine))
         files.append(SourceFile(path, sha256_of(path), len(pages) + 1, len(mine)))
-        parts.append(TableResult((), (), (), {}, "") if is_text_input(path) else extract_tables(mine))
         pages += mine
     tables, code_repairs = verify_codes(_merged(parts))
     path = " + ".join(paths)

@@ -74,10 +74,10 @@ def _fiscal(s: Statement) -> bool:
     return s.topic == "gpb_total" or bool(re.search(words, clean(s.subject)) or re.search(words, s.section or ""))
 
 
-def _all_funds(s: Statement) -> bool:
+def _all_funds(s: Statement, fiscal: bool) -> bool:
     """The statement is printed under a heading about the whole budget (收支预算总体情况, 支出预算情况) and
-    names no 财政拨款 / 一般公共预算 scope: its figures are of all funds."""
-    return not _fiscal(s) and bool(re.search(r"收支|(?:支出|收入)(?:预算)?(?:总|情况)", s.section or ""))
+    names no 财政拨款 / 一般公共预算 scope (`fiscal`, from _fiscal): its figures are of all funds."""
+    return not fiscal and bool(re.search(r"收支|(?:支出|收入)(?:预算)?(?:总|情况)", s.section or ""))
 
 
 def counterpart_groups(doc: Document, s: Statement) -> list[list[Cell]]:
@@ -89,10 +89,11 @@ def counterpart_groups(doc: Document, s: Statement) -> list[list[Cell]]:
     fiscal = _fiscal(s)
     if s.code:
         funds = code_cells(exp, s.code) + code_cells(inc, s.code) + code_cells(_whole_budget(doc.table("overview")), s.code)
-        if not _all_funds(s):     # a 项 paragraph: the 一般公共预算 当年拨款 by convention (README)
-            return [g for g in (code_cells(gpb, s.code), funds) if g]
+        general = code_cells(gpb, s.code)
+        if not _all_funds(s, fiscal):     # a 项 paragraph: the 一般公共预算 当年拨款 by convention (README)
+            return [g for g in (general, funds) if g]
         # all funds (a 收支总体 paragraph): the 一般公共预算 row may only agree, never be the counterpart
-        return [funds, code_cells(gpb, s.code)] if funds or code_cells(gpb, s.code) else []
+        return [funds, general] if funds or general else []
     if s.topic in ("income_total", "expense_total", "gpb_total"):
         side = "收入" if s.topic == "income_total" else "支出"
         if fiscal:
