@@ -336,3 +336,15 @@ def test_a_split_the_new_text_names_is_a_split_without_the_amounts():
     assert m.kind == "split" and m.reason.startswith("本年文件说明该项目分为")
     kinds = sorted(m.kind for m in match_projects(old, new, *UNIT))
     assert kinds == ["review"]       # without the text: all that is left of one unit and code, for review
+
+
+def test_when_several_groups_add_up_only_approximately_it_is_left_for_review():
+    old = [_p("2024年城区环卫保洁经费", "甲中心", "2120501", "41.00"),
+           _p("2024年城区环卫清运经费", "甲中心", "2120501", "52.00"),
+           _p("2024年城区环卫宣传经费", "甲中心", "2120501", "55.00")]
+    new = [_p("2025年城区环卫作业经费", "甲中心", "2120501", "100.00")]
+    ms = match_projects(old, new, *UNIT)
+    # 41 + 52 = 93, 41 + 55 = 96, 52 + 55 = 107: each within the tolerance, none exact
+    assert "merged" not in {m.kind for m in ms}
+    (r,) = [m for m in ms if m.kind == "review"]
+    assert r.reason.startswith("可能为合并：多组项目金额之和均接近，最接近的为 55.00 + 41.00 = 96.00 → 100.00")   # the pair first

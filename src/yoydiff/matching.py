@@ -405,23 +405,24 @@ class _Group:
         return self.partner_old is not None
 
 
-def _nearest_sum(target: Decimal, cands: list[tuple[int, Decimal]], min_parts: int) -> tuple[int, ...] | None:
-    """The subset of candidates whose amounts come nearest the target, within SUM_TOLERANCE.
+def _nearest_sum(target: Decimal, cands: list[tuple[int, Decimal]], min_parts: int) -> tuple[tuple[int, ...] | None, bool]:
+    """The subset of candidates whose amounts come nearest the target within SUM_TOLERANCE, and whether
+    it is the only answer.
 
     Subsets of min_parts to MAX_PARTS candidates are tried (a depth-first search that stops adding
     once the sum is past what the tolerance allows, amounts being positive); on equal distance the
-    fewer parts win, then the earlier ones. None when no subset is close enough.
+    fewer parts win, then the earlier ones. The answer is sure when no other subset fits, or when it
+    adds up exactly and no other subset does; when several fit only approximately, amounts cannot
+    tell which projects were joined. (None, False) when no subset is close enough.
     """
     if any(a < 0 for _, a in cands) or target <= 0:
-        return None                      # a negative amount is no part of a merge or split
+        return None, False               # a negative amount is no part of a merge or split
     ceiling = target / (1 - SUM_TOLERANCE)
-    best: list = [None, None]            # subset, (distance, size, indices)
+    fits: list[tuple[Decimal, int, tuple[int, ...]]] = []
 
     def walk(start: int, chosen: tuple[int, ...], total: Decimal) -> None:
         if len(chosen) >= min_parts and _close(total, target):
-            key = (abs(total - target), len(chosen), chosen)
-            if best[1] is None or key < best[1]:
-                best[0], best[1] = chosen, key
+            fits.append((abs(total - target), len(chosen), chosen))
         if len(chosen) == MAX_PARTS:
             return
         for n in range(start, len(cands)):
@@ -430,7 +431,12 @@ def _nearest_sum(target: Decimal, cands: list[tuple[int, Decimal]], min_parts: i
                 walk(n + 1, chosen + (k,), total + a)
 
     walk(0, (), Decimal(0))
-    return best[0]
+    if not fits:
+        return None, False
+    fits.sort()
+    best = fits[0]
+    exact = [f for f in fits if f[0] == 0]
+    return best[2], len(fits) == 1 or len(exact) == 1
 
 
 def _sum_text(members: list[_P]) -> str:
@@ -473,6 +479,7 @@ def _parts_search(ones: list[_P], parts: list[_P], partner: dict[int, int], free
         return (f"{_sum_text(members)} → {one.p.amount}" if parts_are_old
                 else f"{one.p.amount} → {_sum_text(members)}")
 
+    what = "合并" if parts_are_old else "拆分"
     out: list[_Group] = []
     for x in range(len(ones)):
         one = ones[x]
@@ -485,7 +492,7 @@ def _parts_search(ones: list[_P], parts: list[_P], partner: dict[int, int], free
             if ya is None or parts[y].key == one.key:      # a project that kept its name is not a merge or split
                 continue
             # the pair's own part competes with the free ones: the nearest sum wins, with or without it
-            found = _nearest_sum(target, sorted(candidates(one) + [(y, ya)]), 2)
+            found, sure = _nearest_sum(target, sorted(candidates(one) + [(y, ya)]), 2)
             if found is None:
                 continue
             total = sum((_value(parts[k].p.amount) for k in found), Decimal(0))
@@ -493,15 +500,23 @@ def _parts_search(ones: list[_P], parts: list[_P], partner: dict[int, int], free
                 continue
             found = tuple(sorted(found, key=lambda k: k != y))   # the pair's part first
             together = all(same_group(parts[k], one) for k in found if k != y)
-            out.append(_Group(x, found, "parts", 0.85, arrow(one, [parts[k] for k in found]),
-                              "同一单位、同一科目" if together else "", partner_old=y if parts_are_old else x))
+            partner_old = y if parts_are_old else x
+            if sure:
+                out.append(_Group(x, found, "parts", 0.85, arrow(one, [parts[k] for k in found]),
+                                  "同一单位、同一科目" if together else "", partner_old=partner_old))
+            else:                                   # several groups explain it better than the pair: a person decides
+                out.append(_Group(x, found, "review", 0.5, f"可能为{what}：多组项目金额之和均接近，最接近的为 "
+                                  + arrow(one, [parts[k] for k in found]), partner_old=partner_old))
             free_parts -= set(found)
             if y not in found:
                 free_parts.add(y)                      # the pair's part is left out: it stands alone again
         elif x in free_ones:
-            found = _nearest_sum(target, candidates(one), 2)
-            if found is not None:
+            found, sure = _nearest_sum(target, candidates(one), 2)
+            if found is not None and sure:
                 out.append(_Group(x, found, "parts", 0.8, arrow(one, [parts[k] for k in found])))
+            elif found is not None:
+                out.append(_Group(x, found, "review", 0.5, f"可能为{what}：多组项目金额之和均接近，最接近的为 "
+                                  + arrow(one, [parts[k] for k in found])))
             else:
                 group = [k for k in sorted(free_parts) if same_group(parts[k], one)]
                 if len(group) < 2:
@@ -515,8 +530,7 @@ def _parts_search(ones: list[_P], parts: list[_P], partner: dict[int, int], free
                     out.append(_Group(x, found, "parts", 0.8, grounds))
                 elif not any(x2 != x and same_group(parts[group[0]], ones[x2]) for x2 in free_ones):
                     found = tuple(group)
-                    out.append(_Group(x, found, "review", 0.5, "可能为合并：同一单位、同一科目下仅余的未匹配项目"
-                                      if parts_are_old else "可能为拆分：同一单位、同一科目下仅余的未匹配项目"))
+                    out.append(_Group(x, found, "review", 0.5, f"可能为{what}：同一单位、同一科目下仅余的未匹配项目"))
                 else:
                     continue
             free_ones.discard(x)
