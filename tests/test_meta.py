@@ -78,3 +78,27 @@ def test_cover_and_caption_forms(lines, department, year):
 def test_unit_of_amounts_is_no_department():
     meta = extract_meta([_page(1, [(60, "单位：万元"), (90, "某某县教育局2024年部门预算")])])
     assert meta.department == "某某县教育局"
+
+
+def _units(*lines):
+    return extract_meta([_page(1, [(60 + 30 * i, t) for i, t in enumerate(lines)])]).budget_units
+
+
+def test_budget_units_of_the_standard_sentence_across_a_page_mark():
+    """「预算单位共计N家，具体包括：…」 as the real Jiangsu documents print it (js-fy-2018 p.2, js-zx-2019 p.3)."""
+    assert _units("二、部门机构设置及预算单位构成情况",
+                  "纳入本部门2019年部门汇总预算编制范围的预算单位共计3家，具体包括：某省某某厅机关（本级）、",
+                  "─ 2 ─",
+                  "某省某某研究中心、某省某某服务中心。") == ("某省某某厅机关（本级）", "某省某某研究中心", "某省某某服务中心")
+    assert _units("从预算单位构成看，纳入本部门2019年部门汇总预算编制范围的预算单位共计1家，即某省某某办公厅本级。") \
+        == ("某省某某办公厅本级",)
+    # what follows a comma qualifies the name
+    assert _units("预算单位共计1家，具体包括：某省某某办公厅机关本级，不含某宾馆（自收自支）。") == ("某省某某办公厅机关本级",)
+
+
+def test_a_numbered_sentence_is_no_budget_unit():
+    """Regression (real js-rd-2018/2019 p.2): 「1．根据部门职责分工，本部门内设机构包括省人大常委会…」 was taken
+    as a budget unit named 「根据部门职责分工，本部门内设机构包括省人大常委会」."""
+    assert _units("二、部门机构设置及预算单位构成情况",
+                  "1．根据部门职责分工，本部门内设机构包括某省某某委员会",
+                  "下设办公厅、研究室，有38个处室。") == ()

@@ -25,7 +25,12 @@ _TITLE_AFTER_RE = re.compile(rf"(?P<dept>{_ORG})\s*(?P<year>20\d\d)\s*年(?:度)
 _DEPT_RE = re.compile(rf"(?:编制|预算)?(?:部\s*门|单\s*位)(?:\s*名\s*称)?\s*[:：]\s*\n?\s*(?!(?:亿|万)?元)(?P<dept>{_ORG})(?=\s|$|单\s*位\s*[:：]|金额)")
 _UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
 _UNIT_ITEM_RE = re.compile(r"(?:^|[\s；;。：:])\s*\d{1,2}\s*[.．、]\s*(?P<name>[^；;。\n]{3,50}?)(?=[；;。]|\s+\d{1,2}\s*[.．、]|\n|$)")
-_UNIT_SUFFIX = re.compile(r"(?:（本级）|\(本级\)|局|委员会|委|厅|中心|院|所|站|队|馆|校|学|办|处|会|室|社|场|园|（[^）]*）)$")
+_UNIT_SUFFIX = re.compile(r"(?:（本级）|\(本级\)|本级|局|委员会|委|厅|中心|院|所|站|队|馆|校|学|办|处|会|室|社|场|园|（[^）]*）)$")
+# The standard sentence of 预算单位构成: 「纳入本部门2019年部门汇总预算编制范围的预算单位共计2家，具体包括：A、B。」
+# (or 「…共计1家，即A本级。」)
+_UNITS_SENTENCE_RE = re.compile(r"预算单位共(?:计|有)?\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[家个]"
+                                r"[^。：:]{0,12}?(?:包括\s*[:：]?|即)(?P<list>[^。]{2,2000}?)[。]")
+_PAGE_MARK_RE = re.compile(r"\n\s*[-—–─]?\s*\d{1,4}\s*[-—–─]?\s*\n|\n\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*\n")
 _FIRST_YEAR_RE = re.compile(r"(20\d\d)\s*年(?:度)?[^。；;，,\n]{0,30}?(?:预算|决算|三公|经费|收支|支出|收入)")
 _DEPT_SUFFIX = re.compile(rf"{_ORG_END}$")
 
@@ -97,16 +102,32 @@ def _unit(texts: list[str]) -> str:
 
 
 def budget_units(texts: list[str]) -> tuple[str, ...]:
-    """The units listed under 机构设置 (numbered list, one per line or inline).
+    """The budget units: those the standard sentence names (「预算单位共计N家，具体包括：A、B。」),
+    else the units listed under 机构设置 (numbered list, one per line or inline).
 
     机构设置 is printed in the table of contents and in headings (「一、部门职责及机构设置」 above
     「（二）机构设置」): the first occurrence after the first one whose section lists units wins."""
     body = "\n".join(texts)
+    listed = _units_sentence(body)
+    if listed:
+        return listed
     starts = [m.start() for m in re.finditer("机构设置", body)]
     for start in starts[1:] + starts[:1]:
         units = _units_after(body, start)
         if units:
             return units
+    return ()
+
+
+def _units_sentence(body: str) -> tuple[str, ...]:
+    """The units of 「预算单位共计N家，具体包括：A、B。」 when every name reads as a unit's."""
+    for m in _UNITS_SENTENCE_RE.finditer(body):
+        text = re.sub(r"\s+", "", _PAGE_MARK_RE.sub("\n", m.group("list")))
+        # 「A本级，不含B（自收自支）」: what follows a comma qualifies the name
+        names = [n.split("，")[0].split(",")[0] for n in re.split(r"[、；;]", text)]
+        names = [n for n in names if n]
+        if names and all(_UNIT_SUFFIX.search(n) and len(n) <= 50 for n in names):
+            return tuple(dict.fromkeys(names))
     return ()
 
 
@@ -128,6 +149,8 @@ def _units_after(body: str, start: int) -> tuple[str, ...]:
     out: list[str] = []
     for m in _UNIT_ITEM_RE.finditer(section):
         name = re.sub(r"\s+", "", m.group("name")).strip("，,")
+        if "，" in name or "," in name:
+            continue                      # a sentence (「根据部门职责分工，本部门内设机构包括…」), not a unit's name
         if _UNIT_SUFFIX.search(name) and name not in out:
             out.append(name)
     return tuple(out)
