@@ -90,7 +90,8 @@ COMPARISON_RE = re.compile(
 ENUM_RE = re.compile(r"^\s*(?:[-•·]\s*)?(?:\d+\s*[.．、]|[（(]\s*\d{1,2}\s*[)）]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)\s*")
 HEADING_RE = re.compile(r"^\s*(?P<mark>第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[)）])")
 LABEL_RE = re.compile(rf"^\s*{CJK}{{2,10}}[：:]")
-FOOTER_RE = re.compile(r"^\s*[-—–]?\s*\d{1,4}\s*[-—–]?\s*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$")
+# A page number line: 「8」「- 8 -」「— 8 —」「─ 8 ─」 (U+2500, a WPS/Word footer), 「第 8 页」「第 8 页 共 40 页」.
+FOOTER_RE = re.compile(r"^\s*[-—–─━－]?\s*\d{1,4}\s*[-—–─━－]?\s*$|^\s*第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*$")
 TERMINAL = "。；;：:！？!?"
 
 

@@ -37,6 +37,7 @@ from ..core import Column, Row, Table, Unparsed
 from ..numbers import Amount, normalise_digits
 from ..pdf import Page, TextLine
 from . import grid
+from .phrases import FOOTER_RE
 from .settings import SETTINGS
 from .titles import Title, parse_title
 
@@ -62,7 +63,6 @@ class TableResult:
 
 _UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|亿元|元)")
 _CAPTION_RE = re.compile(r"^(编制(部门|单位)|单位\s*[:：]|[（(]\s*\d{4}\s*年度?\s*[）)]$)")
-_FOOTER_RE = re.compile(r"^([-–—]\s*\d+\s*[-–—]|第\s*\d+\s*页.*|\d+)$")
 _HEADER_WORDS = {"类", "款", "项", "科目代码", "科目编码", "科目名称", "功能分类科目", "经济分类科目",
                  "项目", "项目名称", "单位名称", "单位编码", "序号", "预算数"}
 _TOTAL_RE = re.compile(r"^(总计|合计|小计)$")
@@ -99,7 +99,7 @@ class _Segment:
 
 
 def _is_footer(line: TextLine) -> bool:
-    return bool(_FOOTER_RE.match(_norm(line.text)))
+    return bool(FOOTER_RE.match(normalise_digits(line.text)))
 
 
 def _titles(pages: list[Page]) -> list[_Start]:
