@@ -313,3 +313,25 @@ def test_prior_against_a_table_read_without_columns_is_not_a_zero():
     assert coded                                   # the readable table gives the planted 2080108 error
     assert not [f for f in check_prior(old_blank, new) if f.code and "合计（空白）" in f.expected]
     assert not [f for f in check_prior(old_blank, new) if f.code and "按 0 计" in f.expected]
+
+
+def test_narrative_items_are_one_item_across_the_years_wordings():
+    """The real js-rd 2018 / 2019 wordings (p.16–17 of each): the same 三公 / 会议费 / 机关运行经费 item is named
+    with and without its year, 部门, 一般公共预算拨款安排的 and 预算; they were listed as one new and one dropped item,
+    the 三公 parts twice, and 「增加（减少）0万元」 as an item of its own."""
+    from test_checks_build import doc, st
+    from yoydiff.changes import statement_changes
+    old = doc(statements=(
+        st("部门2018年度一般公共预算拨款安排的会议费预算支出", "1305.25", topic="three_public"),
+        st("因公出国（境）费支出", "222.5", topic="three_public"),
+        st("一般公共预算机关运行经费预算支出", "1579.38", topic="operating")))
+    new = doc(statements=(
+        st("一般公共预算拨款安排的会议费预算支出", "1469.73", topic="three_public"),
+        st("因公出国（境）费支出", "199.25", topic="three_public"),
+        st("因公出国（境）费预算支出", "199.25", topic="three_public"),
+        st("增加（减少）", "0", topic="three_public"),
+        st("2019年本部门一般公共预算机关运行经费预算支出", "1642.08", topic="operating")))
+    got = [(c.section, c.old, c.new, c.status) for c in statement_changes(old, new)]
+    assert got == [("three_public", D("1305.25"), D("1469.73"), "matched"),
+                   ("three_public", D("222.5"), D("199.25"), "matched"),
+                   ("operating", D("1579.38"), D("1642.08"), "matched")]

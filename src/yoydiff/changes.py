@@ -12,6 +12,7 @@ import re
 from .core import Document, Statement, Table, figure_column, is_budget_figure_column, is_final_kind
 from .matching import Matching, level
 from .names import normalise
+from .parsers.scope import stem
 from .results import Change, Match
 
 _PCT = Decimal("0.01")
@@ -47,8 +48,18 @@ def match_changes(matches: tuple[Match, ...], section: str) -> list[Change]:
     return out
 
 
+_QUALIFIER_RE = re.compile(r"^(?:本部门|本单位|部门|单位)|(?:一般公共预算|财政)?(?:财政)?拨款安排的|^一般公共预算")
+_BASIS_TAIL_RE = re.compile(r"(?:预算|决算|支出|执行)+$")
+_CHANGE_WORDS_RE = re.compile(r"^[增加减少长下降相抵后()（）、/]+$")
+
+
 def _subject(s: Statement) -> str:
-    return normalise(s.subject)
+    """The item a narrative figure is about, the same in both years: 「部门2018年度一般公共预算拨款安排的会议费
+    预算支出」 and 「一般公共预算拨款安排的会议费预算支出」 are 会议费; 「因公出国（境）费支出」 and 「因公出国（境）费预算
+    支出」 are one item. '' for a subject that is only change words (增加（减少）)."""
+    k = _BASIS_TAIL_RE.sub("", _QUALIFIER_RE.sub("", _QUALIFIER_RE.sub("", stem(s.subject))))
+    k = normalise(k)
+    return "" if _CHANGE_WORDS_RE.match(k) else k
 
 
 def statement_changes(old: Document, new: Document, topics=STATEMENT_SECTIONS) -> list[Change]:
@@ -57,12 +68,12 @@ def statement_changes(old: Document, new: Document, topics=STATEMENT_SECTIONS) -
     for topic in topics:
         olds: dict[str, Statement] = {}
         for s in old.statements:
-            if s.topic == topic and s.amount is not None:
+            if s.topic == topic and s.amount is not None and _subject(s):
                 olds.setdefault(_subject(s), s)
         seen = set()
         for s in new.statements:
             k = _subject(s)
-            if s.topic != topic or s.amount is None or k in seen:
+            if s.topic != topic or s.amount is None or not k or k in seen:
                 continue
             seen.add(k)
             o = olds.get(k)
