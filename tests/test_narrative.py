@@ -199,3 +199,26 @@ def test_three_public_changes_take_the_amount_stated_before_and_their_rates_hold
         found = run_document_checks(doc, "new")
         assert not [f for f in found if f.check == "rate" and "三公" in f.location]
         assert not [f for f in found if f.severity == "insufficient"]
+
+
+@pytest.mark.parametrize("footer", ["─ 14 ─", "— 14 —", "- 14 -", "14", "第 14 页", "第 14 页，共 40 页"])
+def test_a_page_number_line_is_no_part_of_a_paragraph(footer):
+    """Regression (real js-rd-2019 p.16–17, footer 「─ 14 ─」 in U+2500): the footer between two pages was
+    joined into the next sentence's subject."""
+    from yoydiff.parsers.narrative import paragraphs
+    from yoydiff.parsers.phrases import FOOTER_RE
+    from yoydiff.pdf import Char, Page
+
+    def page(number, lines):
+        chars = []
+        for top, text in lines:
+            x = 60.0
+            for ch in text:
+                chars.append(Char(ch, x, x + 12, top, top + 12, 12.0))
+                x += 12
+        return Page(number, 595, 842, tuple(chars), ())
+    pages = [page(1, [(700, "十一、机关运行经费支出预算情况说明"), (760, footer)]),
+             page(2, [(60, "2019年本部门一般公共预算机关运行经费预算支出1642.08万元。")])]
+    assert FOOTER_RE.match(footer)
+    text = "".join(p.text for p in paragraphs(pages))
+    assert "14" not in text.replace("1642.08", "") and "2019年本部门一般公共预算机关运行经费预算支出" in text
