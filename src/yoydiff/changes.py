@@ -14,6 +14,7 @@ from .matching import Matching, level
 from .names import normalise
 from .parsers.scope import stem
 from .results import Change, Match
+from .totals import TOTAL_LABELS
 
 _PCT = Decimal("0.01")
 STATEMENT_SECTIONS = ("three_public", "operating", "procurement", "assets")
@@ -84,7 +85,6 @@ def statement_changes(old: Document, new: Document, topics=STATEMENT_SECTIONS) -
     return out
 
 
-_TOTAL_LABELS = {"总计", "合计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"}
 
 
 def total_row(table: Table | None):
@@ -93,7 +93,7 @@ def total_row(table: Table | None):
     if table is None:
         return None
     for r in table.rows:
-        if not r.code and any(normalise(x).replace(":", "") in _TOTAL_LABELS for x in (r.name, *(t for _, t in r.extra))):
+        if not r.code and any(normalise(x).replace(":", "") in TOTAL_LABELS for x in (r.name, *(t for _, t in r.extra))):
             return r
     return None
 

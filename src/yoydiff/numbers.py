@@ -12,6 +12,9 @@ from decimal import Decimal, InvalidOperation
 
 # Scale of each printed unit, in 万元.
 UNIT_SCALE = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
+# The printed units as a pattern (the longer first), and a caption naming the unit: 「单位：万元」「金额单位：元」.
+UNIT_PATTERN = "|".join(sorted(UNIT_SCALE, key=len, reverse=True))
+UNIT_CAPTION_RE = re.compile(rf"(?:金额)?单位\s*[:：]\s*(?P<unit>{UNIT_PATTERN})")
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％＋", "0123456789.,-%+")
 _NUMBER_RE = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")

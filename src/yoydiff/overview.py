@@ -15,6 +15,7 @@ from pathlib import Path
 from .changes import change_of, total_row
 from .core import Document
 from .names import normalise
+from .totals import TOTAL_WORDS
 
 TOP = 30            # largest changes listed
 CHANGE_SECTIONS = {"functional": "功能分类（项）", "project": "项目"}
@@ -56,7 +57,6 @@ def _side_total(t, word: str) -> Decimal | None:
 
 def _total_label(item: str) -> bool:
     """A 合计/小计/收入总计 row taken for a line or project by the reader is no change of the government's."""
-    from .render.memo import TOTAL_WORDS
     t = normalise(item).strip("一二三四五六七八九十、,.:：")
     return any(t == w or t.endswith(w) and len(t) <= len(w) + 4 for w in TOTAL_WORDS)
 

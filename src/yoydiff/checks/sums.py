@@ -14,14 +14,15 @@ from decimal import Decimal
 from ..core import TABLE_KINDS, Document, Row, Statement, Table, not_summed
 from ..numbers import Amount, Interval
 from ..results import Finding
+from ..totals import SUBTOTAL, TOTALS
 from .rules import (BLANK, BLANK_AS_ZERO, HEDGED_NOTE, SUM_VERDICT, ZERO, amount_iv, cause_from_row, distance, fig_iv,
                     hedged, printed_like, rule_text, squash, statement_finding)
 from .counterparts import other_spending, partial_three_public, whole_and_parts
 
 TWO_SIDED = ("overview", "fiscal_overview", "final_overview", "final_fiscal_overview")   # income left, spending
 # right: no column sums (the 决算 ones: checks/final_accounts.py)
-TOTAL_WORDS = ("总计", "合计")
-SUBTOTAL_WORDS = ("小计", "合计", "总计")
+TOTAL_WORDS = TOTALS
+SUBTOTAL_WORDS = (SUBTOTAL, *TOTALS)
 
 
 @dataclass(frozen=True)

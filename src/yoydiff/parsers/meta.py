@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..core import TABLE_KINDS, is_final_kind
+from ..numbers import UNIT_CAPTION_RE
 from ..pdf import Page
 from .phrases import fold
 
@@ -23,7 +24,6 @@ _TITLE_RE = re.compile(rf"(?P<year>20\d\d)\s*年(?:度)?\s*(?P<dept>{_ORG})?\s*{
 _TITLE_AFTER_RE = re.compile(rf"(?P<dept>{_ORG})\s*(?P<year>20\d\d)\s*年(?:度)?\s*{_KIND}")
 # A labelled field: 编制部门：XX / 部 门:XX / 单位名称：XX, the value on the same line or the next one.
 _DEPT_RE = re.compile(rf"(?:编制|预算)?(?:部\s*门|单\s*位)(?:\s*名\s*称)?\s*[:：]\s*\n?\s*(?!(?:亿|万)?元)(?P<dept>{_ORG})(?=\s|$|单\s*位\s*[:：]|金额)")
-_UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
 _UNIT_ITEM_RE = re.compile(r"(?:^|[\s；;。：:])\s*\d{1,2}\s*[.．、]\s*(?P<name>[^；;。\n]{3,50}?)(?=[；;。]|\s+\d{1,2}\s*[.．、]|\n|$)")
 _UNIT_SUFFIX = re.compile(r"(?:（本级）|\(本级\)|本级|局|委员会|委|厅|中心|院|所|站|队|馆|校|学|办|处|会|室|社|场|园|（[^）]*）)$")
 # The standard sentence of 预算单位构成: 「纳入本部门2019年部门汇总预算编制范围的预算单位共计2家，具体包括：A、B。」
@@ -97,7 +97,7 @@ def _kind(texts: list[str], title: re.Match | None) -> str:
 
 
 def _unit(texts: list[str]) -> str:
-    units = Counter(m.group("unit") for t in texts for m in _UNIT_RE.finditer(t))
+    units = Counter(m.group("unit") for t in texts for m in UNIT_CAPTION_RE.finditer(t))
     return units.most_common(1)[0][0] if units else "万元"
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..numbers import UNIT_PATTERN
+
 # Traditional characters of the budget vocabulary and their simplified forms (traditional-script
 # mirrors: 預算, 較上年, 增長, 萬元, 財政撥款, 結轉結餘, 佔, 績效…), as pairs "繁简".
 _TRADITIONAL = (
@@ -38,7 +40,7 @@ def fold(text: str) -> str:
 CJK = r"[\u4e00-\u9fff]"
 # A printed number: thousands separators or none, decimals, a space after a separator (PDF artefact).
 NUM = r"(?<![\d.])\d+(?:\s?,\s?\d{3})*(?:\s?\.\s?\d+)?"
-UNIT = r"亿元|万元|元"
+UNIT = UNIT_PATTERN
 # After a direction word, 万 / 亿 without 元 (「增收4,376万」) are the amount of the change when no other word
 # follows (not 万人, 万平方米); a bare 万 elsewhere is not taken for money.
 CHANGE_UNIT = UNIT + r"|万(?![\u4e00-\u9fff])|亿(?![\u4e00-\u9fff])"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from ..core import Project, Table
-from ..numbers import Amount
+from ..numbers import UNIT_PATTERN, Amount
 from ..pdf import Page, SPACE_GAP
 from . import phrases as ph
 from .narrative import PROJECT_START_RE, paragraphs, rule_bands
@@ -25,7 +25,7 @@ _OTHER_LABEL_RE = re.compile(r"^\s*(?P<label>[^\s：:，。；、]{2,10})\s*[:�
 _HEADERS = {"name": r"项目名称", "unit": r"项目单位|单位名称|实施单位|承担单位",
             "code": r"(?:支出)?(?:功能(?:分类)?)?科目(?:编码|代码)?",
             "amount": r"(?:预算)?金额|预算数|预算安排(?:数|金额)?", "seq": r"序号"}
-_HEADER_UNIT_RE = re.compile(r"[（(]\s*(?P<unit>亿元|万元|元)\s*[)）]$")   # 金额（万元）
+_HEADER_UNIT_RE = re.compile(rf"[（(]\s*(?P<unit>{UNIT_PATTERN})\s*[)）]$")   # 金额（万元）
 JOIN_FUZZY = 85
 
 

@@ -13,13 +13,12 @@ import re
 from dataclasses import dataclass
 
 from ..core import Statement
-from ..numbers import Amount, Percent
+from ..numbers import UNIT_CAPTION_RE, Amount, Percent
 from .phrases import fold
 
 SEPARATOR = "|"
 _YEAR_RE = re.compile(r"(20\d\d)\s*年")
 _NUMBER_RE = re.compile(r"^[-−–+]?\d[\d,]*(?:\.\d+)?\s*%?$")
-_UNIT_RE = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)")
 _ACTUAL_RE = re.compile(r"执行|决算|完成|实际")
 _CHANGE_RE = re.compile(r"增.?减|增长|减少|增加|变动")
 
@@ -100,13 +99,13 @@ def read_table(lines: list[Line], unit: str = "万元") -> list[Statement]:
     """The statements of one run of "|" lines: caption lines, header lines, data rows."""
     rows = [cells(ln.text) for ln in lines]
     for ln in lines:
-        m = _UNIT_RE.search(fold(ln.text))
+        m = UNIT_CAPTION_RE.search(fold(ln.text))
         if m:
             unit = m.group(1)
     start = next((i for i, cs in enumerate(rows) if _is_data(cs)), None)
     if start is None or start == 0:
         return []
-    head = [cs for cs in rows[:start] if any(cs) and not _UNIT_RE.search(" ".join(cs))][-2:]
+    head = [cs for cs in rows[:start] if any(cs) and not UNIT_CAPTION_RE.search(" ".join(cs))][-2:]
     if len(head) == 2 and not _YEAR_RE.search(" ".join(head[1])) and len(head[1]) < len(head[0]) + 2 \
             and not any(re.match(r"(?:上年|本年)", c) for c in head[1]):
         header = head
@@ -117,7 +116,7 @@ def read_table(lines: list[Line], unit: str = "万元") -> list[Statement]:
         return []
     # the table's title: the lines above the header that are neither header nor unit
     title = " ".join(" ".join(c for c in cs if c) for cs in rows[:start]
-                     if cs not in header and any(cs) and not _UNIT_RE.search(" ".join(cs)))
+                     if cs not in header and any(cs) and not UNIT_CAPTION_RE.search(" ".join(cs)))
     out = []
     for ln, cs in zip(lines[start:], rows[start:]):
         if not _is_data(cs):

@@ -34,8 +34,9 @@ from functools import partial
 from statistics import median
 
 from ..core import Column, Row, Table, Unparsed
-from ..numbers import Amount, normalise_digits
+from ..numbers import UNIT_CAPTION_RE, Amount, normalise_digits
 from ..pdf import Page, TextLine
+from ..totals import TOTAL_CELL_RE
 from . import grid
 from .phrases import FOOTER_RE
 from .settings import SETTINGS
@@ -61,11 +62,9 @@ class TableResult:
     unit: str
 
 
-_UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|亿元|元)")
 _CAPTION_RE = re.compile(r"^(编制(部门|单位)|单位\s*[:：]|[（(]\s*\d{4}\s*年度?\s*[）)]$)")
 _HEADER_WORDS = {"类", "款", "项", "科目代码", "科目编码", "科目名称", "功能分类科目", "经济分类科目",
                  "项目", "项目名称", "单位名称", "单位编码", "序号", "预算数"}
-_TOTAL_RE = re.compile(r"^(总计|合计|小计)$")
 _EMPTY_NOTE_RE = re.compile(r"空表|无数据|没有|未安排|无此|不涉及|无相关")
 _CODE_CELL_RE = re.compile(r"^\d{1,9}$")
 # a code printed in the name cell ("201 一般公共服务支出"); a year ("2026年…") is no code
@@ -179,7 +178,7 @@ def _followed_by_table(page: Page, lines: tuple[TextLine, ...], j: int, next_pag
     else:
         bottom, following = lines[j].bottom, lines[j + 1:j + 4]
     for ln in following:
-        if _CAPTION_RE.match(_norm(ln.text)) or _UNIT_RE.search(ln.text):
+        if _CAPTION_RE.match(_norm(ln.text)) or UNIT_CAPTION_RE.search(ln.text):
             return True
         if parse_title(ln.text) is not None:
             return False
@@ -242,7 +241,7 @@ def _segments(pages: list[Page], starts: list[_Start], k: int) -> list[_Segment]
                 and not (pi == st.page and ln.top < st.bottom)]
         skip = 0
         for ln in body:
-            if parse_title(ln.text) is not None or _CAPTION_RE.match(_norm(ln.text)) or _UNIT_RE.search(ln.text):
+            if parse_title(ln.text) is not None or _CAPTION_RE.match(_norm(ln.text)) or UNIT_CAPTION_RE.search(ln.text):
                 skip += 1
             else:
                 break
@@ -277,7 +276,7 @@ def _continues(page: Page, nxt: _Start | None, pi: int, head: set[str]) -> bool:
     first = next((ln for ln in page.lines if not _is_footer(ln)), None)
     if first is None or _title_first(page, nxt, pi):
         return False
-    return bool(_CAPTION_RE.match(_norm(first.text)) or _UNIT_RE.search(first.text) or any(
+    return bool(_CAPTION_RE.match(_norm(first.text)) or UNIT_CAPTION_RE.search(first.text) or any(
         r.top <= first.top <= r.bottom for r in page.vrules) or _norm(first.text) in head)
 
 
@@ -335,7 +334,7 @@ def _unit(pages: list[Page], segs: list[_Segment]) -> str:
     for s in segs:
         for ln in pages[s.page].lines:
             if s.top <= ln.top < s.grid_top + 1:
-                m = _UNIT_RE.search(normalise_digits(ln.text))
+                m = UNIT_CAPTION_RE.search(normalise_digits(ln.text))
                 if m:
                     return m.group(1)
     return ""
@@ -482,7 +481,7 @@ def _spaced_total(cells: list[str]) -> list[str]:
     if len(filled) < 2 or filled[-1] - filled[0] != len(filled) - 1:
         return cells
     joined = _norm("".join(cells[j] for j in filled))
-    if not _TOTAL_RE.match(joined):
+    if not TOTAL_CELL_RE.match(joined):
         return cells
     out = list(cells)
     for j in filled:
@@ -519,7 +518,7 @@ def _roles(bands) -> tuple[list[str], list[int]]:
     for j in range(n):
         vals = [b[0][j] for b in bands if b[0][j]]
         # a total's label (合计) spread over the code cells of its row leaves a code column a code column
-        codes = [v for v in vals if not _TOTAL_RE.match(_norm(v))]
+        codes = [v for v in vals if not TOTAL_CELL_RE.match(_norm(v))]
         if codes and all(_CODE_CELL_RE.match(_norm(v)) for v in codes):
             roles.append("digits")
         elif all(grid.is_numeric(v) or v in _DASH for v in vals):
@@ -578,7 +577,7 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
             texts = [j for j in cols if roles[j] == "text"]
             name = cells[texts[0]].strip() if texts else ""
             if not name:   # 合计 printed in the code cells
-                name = next((_norm(cells[j]) for j in cols if roles[j] == "code" and _TOTAL_RE.match(_norm(cells[j]))), "")
+                name = next((_norm(cells[j]) for j in cols if roles[j] == "code" and TOTAL_CELL_RE.match(_norm(cells[j]))), "")
             if not code_parts:
                 m = _CODE_NAME_RE.match(name)
                 if m:
@@ -612,7 +611,7 @@ def _build_table(pages, start: _Start, segs: list[_Segment], unparsed: list[Unpa
 def _total_in_header(header, segs, pages):
     """An empty table whose only row (合计) was drawn inside the header band: take it back out."""
     for j, path in enumerate(header):
-        if len(path) >= 2 and _TOTAL_RE.match(_norm(path[-1])):
+        if len(path) >= 2 and TOTAL_CELL_RE.match(_norm(path[-1])):
             cells = ["" for _ in header]
             cells[j] = path[-1]
             header = tuple(p[:-1] if i == j else p for i, p in enumerate(header))
@@ -627,7 +626,7 @@ def _grouped(rows: list[Row], is_unit=lambda name: True) -> list[Row]:
     上年结转结余) items are codeless too, so `is_unit` tells units from items."""
     out, group = [], ""
     for r in rows:
-        if not r.code and _TOTAL_RE.match(_norm(r.name)):
+        if not r.code and TOTAL_CELL_RE.match(_norm(r.name)):
             group = ""
         elif not r.code and is_unit(r.name):
             group = r.name

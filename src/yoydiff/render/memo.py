@@ -16,6 +16,7 @@ from ..core import Document, Unparsed
 from ..errors import InputError
 from ..numbers import fmt_amount
 from ..results import COMPARISONS, SEVERITIES, SEVERITY_RANK, Change, Finding, Match, Report
+from ..totals import TOTAL_WORDS
 from . import charts
 from .fonts import cjk_font
 
@@ -34,7 +35,6 @@ SECTIONS = (("functional", "按支出功能分类"), ("economic", "按支出经�
             ("operating", "机关运行经费"), ("procurement", "政府采购"), ("assets", "国有资产占用"))
 SHOWN_ELSEWHERE = ("target", "lifecycle")   # in the indicator table and the line/project tables
 BLOCKS = ("error", "warning")            # a block with evidence each; the other severities a table row each
-TOTAL_WORDS = ("收入总计", "支出总计", "总计", "合计", "小计")
 MINUS = "−"
 UNPARSED_CHARS = 60      # an unparsed snippet in the appendix is cut to this many characters
 
