@@ -174,12 +174,17 @@ def _complement(doc: Document, others: list[Document]) -> Document | None:
 
 
 def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str, str]]]:
-    """Filings (sorted by department, kind, year) and the documents that could not be placed, with why."""
+    """Filings (sorted by department, kind, year) and the documents that could not be placed, with why.
+    A file whose content is that of an earlier one (the same file twice, under another name or folder)
+    is used once: read twice into one document, its figures would count twice."""
     placed: list[Document] = []
     nameless: list[Document] = []
     skipped: list[tuple[str, str]] = []
+    first: dict[str, str] = {}          # content hash -> the first file with it
     for d in docs:
-        if d.year is None:
+        if d.sha256 and first.setdefault(d.sha256, d.path) != d.path:
+            skipped.append((d.path, f"与 {first[d.sha256]} 内容相同（同一文件），只用一次"))
+        elif d.year is None:
             skipped.append((d.path, "未能从文件中识别年度"))
         elif not department_key(d.department) and not d.budget_units:
             nameless.append(d)
