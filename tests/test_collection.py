@@ -57,6 +57,7 @@ def test_merged_document_numbers_pages_through_the_files():
     assert m.page_count == 20 and m.path == "t.pdf + n.pdf"
     assert m.tables[0].rows[0].page == 3 and m.statements[0].page == 14       # the file with tables first
     assert "第 11–20 页为 n.pdf" in m.warnings[0]
+    assert m.locate(3) == ("t.pdf", 3) and m.locate(14) == ("n.pdf", 4)      # a crop opens the right file
 
 
 def test_the_same_file_twice_is_used_once():
