@@ -254,3 +254,97 @@ def test_no_match_across_units_and_codes_for_a_different_name():
     new = [_p("劳动仲裁办案经费", "乙院", "2080112", "40.00")]
     kinds = sorted(m.kind for m in match_projects(old, new, ["甲中心"], ["乙院"], {}))
     assert kinds == ["discontinued", "new"]
+
+
+# ---------------------------------------------------------------- merges and splits of any size, one search
+
+def _kinds(ms):
+    return sorted((m.kind, tuple(sorted(m.old)), tuple(sorted(m.new))) for m in ms)
+
+
+UNIT = (["甲中心"], ["甲中心"], {"甲中心": "甲中心"})
+THREE = [_p("2024年城区道路养护经费", "甲中心", "2120399", "40.00"),
+         _p("2024年乡村道路养护经费", "甲中心", "2120399", "35.00"),
+         _p("2024年桥梁道路养护经费", "甲中心", "2120399", "27.00")]
+ONE = [_p("2025年城乡道路桥梁养护经费", "甲中心", "2120399", "105.00")]
+
+
+def test_three_old_projects_merged_into_one():
+    (m,) = match_projects(THREE, ONE, *UNIT)
+    assert m.kind == "merged" and len(m.old) == 3
+    assert (m.old_amount, m.new_amount) == (D("102.00"), D("105.00"))
+    assert m.reason == "40.00 + 35.00 + 27.00 = 102.00 → 105.00；金额 +3%；同一单位、同一科目"
+
+
+def test_one_old_project_split_into_three_is_the_same_search_with_the_sides_swapped():
+    (m,) = match_projects(ONE, THREE, *UNIT)
+    assert m.kind == "split" and len(m.new) == 3
+    assert (m.old_amount, m.new_amount) == (D("105.00"), D("102.00"))
+    assert m.reason == "105.00 → 40.00 + 35.00 + 27.00 = 102.00；金额 −3%；同一单位、同一科目"
+
+
+def test_swapping_the_years_turns_every_merge_into_a_split_and_back():
+    old = THREE + [_p("2024年档案管理经费", "甲中心", "2010106", "12.00"),
+                   _p("2024年机关食堂运行经费", "甲中心", "2010101", "50.00")]
+    new = ONE + [_p("2025年档案管理经费", "甲中心", "2010106", "13.00"),
+                 _p("2025年机关食堂运行补助经费", "甲中心", "2010101", "26.00"),
+                 _p("2025年机关食堂设备更新经费", "甲中心", "2010101", "25.00")]
+    forward = match_projects(old, new, *UNIT)
+    backward = match_projects(new, old, *UNIT)
+    swap = {"merged": "split", "split": "merged"}
+    assert _kinds(backward) == sorted((swap.get(k, k), n, o) for k, o, n in _kinds(forward))
+    assert sorted(m.kind for m in forward) == ["matched", "merged", "split"]
+
+
+def test_the_nearest_sum_wins_over_a_pair_that_merely_fits():
+    old = [_p("2024年城区环卫保洁经费", "甲中心", "2120501", "40.00"),
+           _p("2024年城区环卫清运经费", "甲中心", "2120501", "30.00"),
+           _p("2024年城区环卫设施经费", "甲中心", "2120501", "30.00"),
+           _p("2024年城区环卫宣传经费", "甲中心", "2120501", "55.00")]
+    new = [_p("2025年城区环卫作业经费", "甲中心", "2120501", "100.00")]
+    ms = match_projects(old, new, *UNIT)
+    (m,) = [m for m in ms if m.kind == "merged"]
+    # 40 + 55 = 95 fits within the tolerance; 40 + 30 + 30 = 100 is exact
+    assert m.old_amount == D("100.00") and len(m.old) == 3
+    assert [m.old for m in ms if m.kind == "discontinued"] == [("2024年城区环卫宣传经费",)]
+
+
+def test_a_renamed_pair_takes_two_more_parts_when_they_explain_the_amount():
+    old = [_p("2024年社区服务中心运行经费", "甲中心", "2080299", "50.00"),
+           _p("2024年社区服务志愿活动经费", "甲中心", "2080299", "20.00"),
+           _p("2024年社区服务培训经费", "甲中心", "2080299", "31.00")]
+    new = [_p("2025年社区服务中心综合运行经费", "甲中心", "2080299", "100.00")]
+    (m,) = match_projects(old, new, *UNIT)
+    assert m.kind == "merged" and len(m.old) == 3 and m.old_amount == D("101.00")
+    assert m.reason.endswith("同一单位、同一科目") and m.score == 0.85
+
+
+def test_parts_stay_in_their_budget_unit():
+    old = [_p("2024年城区道路养护经费", "甲中心", "2120399", "40.00"),
+           _p("2024年乡村道路养护经费", "乙中心", "2120399", "62.00")]
+    new = [_p("2025年城乡道路养护经费", "甲中心", "2120399", "102.00")]
+    ms = match_projects(old, new, ["甲中心", "乙中心"], ["甲中心"], {"甲中心": "甲中心"})
+    assert "merged" not in {m.kind for m in ms}
+
+
+def test_a_split_the_new_text_names_is_a_split_without_the_amounts():
+    old = [_p("2024年文化惠民演出经费", "甲中心", "2070199", "80.00")]
+    new = [_p("2025年送戏下乡演出经费", "甲中心", "2070199", "30.00"),
+           _p("2025年公益电影放映经费", "甲中心", "2070199", "20.00")]
+    text = "2024年文化惠民演出经费项目本年分为送戏下乡演出经费和公益电影放映经费两个项目"
+    (m,) = match_projects(old, new, *UNIT, new_text=text)
+    assert m.kind == "split" and m.reason.startswith("本年文件说明该项目分为")
+    kinds = sorted(m.kind for m in match_projects(old, new, *UNIT))
+    assert kinds == ["review"]       # without the text: all that is left of one unit and code, for review
+
+
+def test_when_several_groups_add_up_only_approximately_it_is_left_for_review():
+    old = [_p("2024年城区环卫保洁经费", "甲中心", "2120501", "41.00"),
+           _p("2024年城区环卫清运经费", "甲中心", "2120501", "52.00"),
+           _p("2024年城区环卫宣传经费", "甲中心", "2120501", "55.00")]
+    new = [_p("2025年城区环卫作业经费", "甲中心", "2120501", "100.00")]
+    ms = match_projects(old, new, *UNIT)
+    # 41 + 52 = 93, 41 + 55 = 96, 52 + 55 = 107: each within the tolerance, none exact
+    assert "merged" not in {m.kind for m in ms}
+    (r,) = [m for m in ms if m.kind == "review"]
+    assert r.reason.startswith("可能为合并：多组项目金额之和均接近，最接近的为 55.00 + 41.00 = 96.00 → 100.00")   # the pair first

@@ -66,3 +66,15 @@ def test_join_rules_on_built_records():
     assert [(p.name, p.source) for p in out] == [
         ("乌财社（2025）189号关于提前下达经费", "both"), ("特定目标 0110019B", "both"),
         ("只在表中", "table"), ("只在说明中", "narrative")]
+
+
+def test_a_titled_table_with_name_and_amount_columns_is_no_project_list():
+    """Regression: the 收入预算总表 of the real js-swb 2017 tables file (p.2) has 项目名称 / 金额 columns;
+    its income sources (一般公共预算资金 20,702.25 …) were read as projects and then matched and merged."""
+    from yoydiff.reader import read_document
+    path = Path(__file__).resolve().parent.parent / "corpora/real-pdf/jiangsu/js-swb-2017-yusuan-tables.pdf"
+    doc = read_document(path)
+    assert doc.projects == ()
+    income = doc.table_like("income")
+    (row,) = [r for r in income.rows if r.name == "一般公共预算资金"]
+    assert row.page == 2 and str(row.values[0]) == "20,702.25"

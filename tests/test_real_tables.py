@@ -326,3 +326,19 @@ def test_widely_spaced_lines_of_one_ruled_header_cell():
     (t,) = extract_tables([page]).tables
     assert [c.label for c in t.columns] == ["合计", "“三公”经费 › 小计", "“三公”经费 › 因公出国（境）费"]
     assert [v.text for v in t.rows[0].values] == ["30.00", "20.00", "10.00"]
+
+
+@pytest.mark.skipif(not (JS / "js-zx-2018-yusuan-tables.pdf").exists(), reason="real corpus not present")
+def test_memo_lists_every_file_of_a_document(tmp_path):
+    """The memo's file table names each file of a year published as narrative + tables, with its pages in
+    the document and its own SHA-256 (it showed only the last file's name beside the combined hash)."""
+    from yoydiff.pdf import sha256_of
+    md = tmp_path / "m.md"
+    args = ["compare", "--old", str(JS / "js-zx-2017-yusuan.pdf"), "--old", str(JS / "js-zx-2017-yusuan-tables.pdf"),
+            "--new", str(JS / "js-zx-2018-yusuan.pdf"), "--new", str(JS / "js-zx-2018-yusuan-tables.pdf"),
+            "-o", str(md), "--no-cache", "-q"]
+    assert main(args) in (0, 1)
+    text = md.read_text(encoding="utf-8")
+    assert f"| 2018年预算 | js-zx-2018-yusuan.pdf（第 1–17 页） | 29 | `{sha256_of(JS / 'js-zx-2018-yusuan.pdf')}` |" in text
+    assert f"|  | js-zx-2018-yusuan-tables.pdf（第 18–29 页） |  | `{sha256_of(JS / 'js-zx-2018-yusuan-tables.pdf')}` |" in text
+    assert "js-zx-2017-yusuan-tables.pdf" in text

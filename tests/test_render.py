@@ -345,3 +345,16 @@ def test_unknown_format_is_refused(report, tmp_path):
 
     with pytest.raises(InputError):
         write(report, tmp_path / "memo.docx", quiet=True)
+
+
+def test_no_income_mix_chart_from_a_single_column(report):
+    """A 收入预算总表 listing its sources as rows has one figure column (金额; the real Jiangsu tables):
+    a 100 % bar of 「金额」 says nothing, so there is no mix chart; two sources or more give one."""
+    from dataclasses import replace
+    assert build(report).charts["mix"]
+    income = [c for c in report.changes if c.section == "income"]
+    assert len(income) >= 2
+    one = replace(income[0], item="金额")
+    single = replace(report, changes=tuple(c for c in report.changes if c.section != "income") + (one,))
+    assert build(single).charts["mix"] == ""
+    assert render_html(single).count("<svg") == 1

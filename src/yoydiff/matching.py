@@ -3,8 +3,9 @@
 Lines match by code, then a code found in one year only is looked for under another code with the
 same or a close name (re-coded). Budget units match by name. Projects match by name, unit,
 functional code and amount together, one-to-one over the whole set (an optimal assignment), with a
-review band between a sure threshold and a floor; merges and splits are recognised afterwards from
-amounts that add up, or from the new document naming the old projects. Every Match says why.
+review band between a sure threshold and a floor; merges and splits of any size (up to MAX_PARTS) are
+recognised afterwards by one search run twice with the sides swapped (`_parts_search`), from amounts
+that add up or from the new document naming the projects. Every Match says why.
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ LINE_RENAME = 0.85     # a line code found in one year only matches another code
 UNIT_RENAME = 0.85
 SUM_TOLERANCE = Decimal("0.10")   # merged / split amounts may differ by this share (budgets change)
 PART_NAME = 0.3        # a part of a merge or split shares at least this much of the name
+MAX_PARTS = 5          # merges and splits of up to this many parts are searched
+MAX_CANDIDATES = 16    # the candidate parts of one project, the closest names first
 _W_NAME, _W_UNIT, _W_CODE, _W_AMOUNT = 0.55, 0.15, 0.15, 0.15
 
 
@@ -385,6 +388,156 @@ def _close(total: Decimal, target: Decimal) -> bool:
     return abs(total - target) <= SUM_TOLERANCE * max(abs(total), abs(target))
 
 
+@dataclass(frozen=True)
+class _Group:
+    """A project on one side explained by several on the other (found by `_parts_search`)."""
+
+    one: int                   # index of the single project on its side
+    parts: tuple[int, ...]     # indices of its parts on the other side
+    kind: str                  # "parts" (a merge or split) or "review"
+    score: float
+    grounds: str               # why, before the amount change
+    extra: str = ""            # said after the amount change
+    partner_old: int | None = None   # the old index of a pair this group dissolves
+
+    @property
+    def dissolved(self) -> bool:
+        return self.partner_old is not None
+
+
+def _nearest_sum(target: Decimal, cands: list[tuple[int, Decimal]], min_parts: int) -> tuple[tuple[int, ...] | None, bool]:
+    """The subset of candidates whose amounts come nearest the target within SUM_TOLERANCE, and whether
+    it is the only answer.
+
+    Subsets of min_parts to MAX_PARTS candidates are tried (a depth-first search that stops adding
+    once the sum is past what the tolerance allows, amounts being positive); on equal distance the
+    fewer parts win, then the earlier ones. The answer is sure when no other subset fits, or when it
+    adds up exactly and no other subset does; when several fit only approximately, amounts cannot
+    tell which projects were joined. (None, False) when no subset is close enough.
+    """
+    if any(a < 0 for _, a in cands) or target <= 0:
+        return None, False               # a negative amount is no part of a merge or split
+    ceiling = target / (1 - SUM_TOLERANCE)
+    fits: list[tuple[Decimal, int, tuple[int, ...]]] = []
+
+    def walk(start: int, chosen: tuple[int, ...], total: Decimal) -> None:
+        if len(chosen) >= min_parts and _close(total, target):
+            fits.append((abs(total - target), len(chosen), chosen))
+        if len(chosen) == MAX_PARTS:
+            return
+        for n in range(start, len(cands)):
+            k, a = cands[n]
+            if total + a <= ceiling:
+                walk(n + 1, chosen + (k,), total + a)
+
+    walk(0, (), Decimal(0))
+    if not fits:
+        return None, False
+    fits.sort()
+    best = fits[0]
+    exact = [f for f in fits if f[0] == 0]
+    return best[2], len(fits) == 1 or len(exact) == 1
+
+
+def _sum_text(members: list[_P]) -> str:
+    """40.00 + 60.00 = 100.00 (the printed amounts and their sum)."""
+    total = sum((_value(m.p.amount) or Decimal(0) for m in members), Decimal(0))
+    return " + ".join(str(m.p.amount) for m in members) + f" = {_amount(total)}"
+
+
+def _parts_search(ones: list[_P], parts: list[_P], partner: dict[int, int], free_ones: set[int],
+                  free_parts: set[int], parts_are_old: bool, unit_map: dict[str, str], text: str) -> list[_Group]:
+    """One search for merges and for splits: each project of `ones` explained by several of `parts`.
+
+    Merges are searched with the new projects as `ones` and the old as `parts`; splits with the sides
+    swapped. A project already paired (`partner`, not under the same name) may take more free parts
+    when their sum comes much nearer its amount; a free project takes two or more free parts whose sum
+    is near its amount, or the parts the new document's text names with it, or — when they are all
+    that is left of one unit and code — goes to review. Groups of any size up to MAX_PARTS; the parts
+    stay in the project's budget unit and share some of its name. `free_ones` and `free_parts` are
+    updated as groups are taken.
+    """
+    def old_new(part: _P, one: _P) -> tuple[_P, _P]:
+        return (part, one) if parts_are_old else (one, part)
+
+    def same_unit(part: _P, one: _P) -> bool:
+        o, n = old_new(part, one)
+        return bool(o.unit and n.unit and unit_map.get(o.unit) == n.unit)
+
+    def part_of(part: _P, one: _P) -> bool:
+        return same_unit(part, one) and similarity(part.key, one.key) >= PART_NAME
+
+    def same_group(part: _P, one: _P) -> bool:
+        return same_unit(part, one) and bool(part.p.code) and part.p.code == one.p.code
+
+    def candidates(one: _P) -> list[tuple[int, Decimal]]:
+        ks = [k for k in sorted(free_parts) if _value(parts[k].p.amount) is not None and part_of(parts[k], one)]
+        ks = sorted(ks, key=lambda k: -similarity(parts[k].key, one.key))[:MAX_CANDIDATES]
+        return [(k, _value(parts[k].p.amount)) for k in sorted(ks)]
+
+    def arrow(one: _P, members: list[_P]) -> str:
+        return (f"{_sum_text(members)} → {one.p.amount}" if parts_are_old
+                else f"{one.p.amount} → {_sum_text(members)}")
+
+    what = "合并" if parts_are_old else "拆分"
+    out: list[_Group] = []
+    for x in range(len(ones)):
+        one = ones[x]
+        target = _value(one.p.amount)
+        if target is None or one.tcode:
+            continue
+        if x in partner:
+            y = partner[x]
+            ya = _value(parts[y].p.amount)
+            if ya is None or parts[y].key == one.key:      # a project that kept its name is not a merge or split
+                continue
+            # the pair's own part competes with the free ones: the nearest sum wins, with or without it
+            found, sure = _nearest_sum(target, sorted(candidates(one) + [(y, ya)]), 2)
+            if found is None:
+                continue
+            total = sum((_value(parts[k].p.amount) for k in found), Decimal(0))
+            if abs(total - target) * 2 >= abs(ya - target):   # the parts must explain much more than the pair
+                continue
+            found = tuple(sorted(found, key=lambda k: k != y))   # the pair's part first
+            together = all(same_group(parts[k], one) for k in found if k != y)
+            partner_old = y if parts_are_old else x
+            if sure:
+                out.append(_Group(x, found, "parts", 0.85, arrow(one, [parts[k] for k in found]),
+                                  "同一单位、同一科目" if together else "", partner_old=partner_old))
+            else:                                   # several groups explain it better than the pair: a person decides
+                out.append(_Group(x, found, "review", 0.5, f"可能为{what}：多组项目金额之和均接近，最接近的为 "
+                                  + arrow(one, [parts[k] for k in found]), partner_old=partner_old))
+            free_parts -= set(found)
+            if y not in found:
+                free_parts.add(y)                      # the pair's part is left out: it stands alone again
+        elif x in free_ones:
+            found, sure = _nearest_sum(target, candidates(one), 2)
+            if found is not None and sure:
+                out.append(_Group(x, found, "parts", 0.8, arrow(one, [parts[k] for k in found])))
+            elif found is not None:
+                out.append(_Group(x, found, "review", 0.5, f"可能为{what}：多组项目金额之和均接近，最接近的为 "
+                                  + arrow(one, [parts[k] for k in found])))
+            else:
+                group = [k for k in sorted(free_parts) if same_group(parts[k], one)]
+                if len(group) < 2:
+                    continue
+                named = [k for k in group if parts[k].key and parts[k].key in text]
+                if len(named) >= 2 and one.key and one.key in text:
+                    names = "、".join(parts[k].p.name for k in named)
+                    grounds = (f"本年文件说明该项目由{names}构成" if parts_are_old
+                               else f"本年文件说明该项目分为{names}")
+                    found = tuple(named)
+                    out.append(_Group(x, found, "parts", 0.8, grounds))
+                elif not any(x2 != x and same_group(parts[group[0]], ones[x2]) for x2 in free_ones):
+                    found = tuple(group)
+                    out.append(_Group(x, found, "review", 0.5, f"可能为{what}：同一单位、同一科目下仅余的未匹配项目"))
+                else:
+                    continue
+            free_ones.discard(x)
+            free_parts -= set(found)
+    return out
+
+
 def match_projects(old: list[Project], new: list[Project], old_units: list[str], new_units: list[str],
                    unit_map: dict[str, str], new_text: str = "") -> list[Match]:
     """Projects, one-to-one by an optimal assignment, then merges and splits.
@@ -439,107 +592,25 @@ def match_projects(old: list[Project], new: list[Project], old_units: list[str],
 
     # review pairs stay open to merges and splits; those not taken by one are restored below
     reviews = {i: pairs.pop(i) for i in [i for i, (_, s, _) in pairs.items() if s < SURE]}
-    matched_new = {j for j, _, _ in pairs.values()}
     free_old = {i for i in range(len(O)) if i not in pairs}
-    free_new = {j for j in range(len(N)) if j not in matched_new}
+    free_new = {j for j in range(len(N)) if j not in {j for j, _, _ in pairs.values()}}
     text = normalise(new_text)
 
-    def related(x: _P, y: _P) -> bool:
-        """Parts of a merge or split stay in the same budget unit."""
-        return bool(x.unit and y.unit and unit_map.get(x.unit) == y.unit)
-
-    def part_of(x: _P, y: _P) -> bool:
-        """x may be a part of y (merge or split): same unit and some likeness of names."""
-        return related(x, y) and similarity(x.key, y.key) >= PART_NAME
-
-    def same_group(x: _P, y: _P) -> bool:
-        return bool(x.unit and y.unit and unit_map.get(x.unit) == y.unit and x.p.code and x.p.code == y.p.code)
-
-    # merges: a new project explained by two old ones (one of them possibly matched to it already)
-    new_of = {j: i for i, (j, _, _) in pairs.items()}
-    for j in sorted(range(len(N))):
-        n = N[j]
-        na = _value(n.p.amount)
-        if na is None or n.tcode:
-            continue
-        if j in new_of:
-            i = new_of[j]
-            oa = _value(O[i].p.amount)
-            if oa is None or O[i].key == n.key:     # a project that kept its name is not a merge
-                continue
-            for k in sorted(free_old):
-                ka = _value(O[k].p.amount)
-                if ka is None or not part_of(O[k], n):
-                    continue
-                if _close(oa + ka, na) and abs(oa + ka - na) * 2 < abs(oa - na):
-                    del pairs[i]
-                    free_old.discard(k)
-                    out.append(_project_match("merged", [O[i], O[k]], [n], 0.85, _reason(
-                        f"{O[i].p.amount} + {O[k].p.amount} = {_amount(oa + ka)} → {n.p.amount}",
-                        _pct(oa + ka, na), "同一单位" if same_group(O[k], n) else "")))
-                    break
-        elif j in free_new:
-            group = sorted(k for k in free_old if same_group(O[k], n))
-            cands = sorted(k for k in free_old if part_of(O[k], n))
-            found = None
-            for a, b in combinations(cands, 2):
-                aa, ba = _value(O[a].p.amount), _value(O[b].p.amount)
-                if aa is not None and ba is not None and _close(aa + ba, na):
-                    found = ([a, b], _reason(f"{O[a].p.amount} + {O[b].p.amount} = {_amount(aa + ba)} → {n.p.amount}",
-                                             _pct(aa + ba, na)))
-                    break
-            if found is None and len(group) >= 2:
-                told = [k for k in group if O[k].key and O[k].key in text]
-                if len(told) >= 2:
-                    found = (told, _reason("本年文件说明该项目由" + "、".join(O[k].p.name for k in told) + "构成",
-                                           _pct(sum((_value(O[k].p.amount) or 0 for k in told), Decimal(0)), na)))
-                elif all(not (k2 != j and same_group(O[group[0]], N[k2])) for k2 in free_new):
-                    members = group
-                    out.append(_project_match("review", [O[k] for k in members], [n], 0.5, _reason(
-                        "可能为合并：同一单位、同一科目下仅余的未匹配项目",
-                        _pct(sum((_value(O[k].p.amount) or 0 for k in members), Decimal(0)), na))))
-                    free_old -= set(members)
-                    free_new.discard(j)
-                    continue
-            if found:
-                ks, why = found
-                out.append(_project_match("merged", [O[k] for k in ks], [n], 0.8, why))
-                free_old -= set(ks)
-                free_new.discard(j)
-
-    # splits: an old project explained by two new ones
-    new_of = {j: i for i, (j, _, _) in pairs.items()}
-    for i in sorted(range(len(O))):
-        o = O[i]
-        oa = _value(o.p.amount)
-        if oa is None or o.tcode:
-            continue
-        if i in pairs:
-            j = pairs[i][0]
-            na = _value(N[j].p.amount)
-            if na is None or o.key == N[j].key:     # a project that kept its name is not a split
-                continue
-            for k in sorted(free_new):
-                ka = _value(N[k].p.amount)
-                if ka is None or not part_of(N[k], o):
-                    continue
-                if _close(na + ka, oa) and abs(na + ka - oa) * 2 < abs(na - oa):
-                    del pairs[i]
-                    free_new.discard(k)
-                    out.append(_project_match("split", [o], [N[j], N[k]], 0.85, _reason(
-                        f"{o.p.amount} → {N[j].p.amount} + {N[k].p.amount} = {_amount(na + ka)}", _pct(oa, na + ka))))
-                    break
-        elif i in free_old:
-            cands = sorted(k for k in free_new if part_of(N[k], o))
-            for a, b in combinations(cands, 2):
-                aa, ba = _value(N[a].p.amount), _value(N[b].p.amount)
-                if aa is not None and ba is not None and _close(aa + ba, oa):
-                    out.append(_project_match("split", [o], [N[a], N[b]], 0.8, _reason(
-                        f"{o.p.amount} → {N[a].p.amount} + {N[b].p.amount} = {_amount(aa + ba)}", _pct(oa, aa + ba))))
-                    free_old.discard(i)
-                    free_new -= {a, b}
-                    break
-
+    # merges: a new project made of several old ones; splits: the same search with the sides swapped
+    for parts_are_old in (True, False):
+        ones, parts = (N, O) if parts_are_old else (O, N)
+        partner = ({j: i for i, (j, _, _) in pairs.items()} if parts_are_old
+                   else {i: j for i, (j, _, _) in pairs.items()})
+        free_ones, free_parts = (free_new, free_old) if parts_are_old else (free_old, free_new)
+        for g in _parts_search(ones, parts, partner, free_ones, free_parts, parts_are_old, unit_map, text):
+            if g.dissolved:
+                del pairs[g.partner_old]
+            members = [parts[k] for k in g.parts]
+            olds, news = (members, [ones[g.one]]) if parts_are_old else ([ones[g.one]], members)
+            oa = sum((_value(o.p.amount) or Decimal(0) for o in olds), Decimal(0))
+            na = sum((_value(n.p.amount) or Decimal(0) for n in news), Decimal(0))
+            kind = g.kind if g.kind == "review" else ("merged" if parts_are_old else "split")
+            out.append(_project_match(kind, olds, news, g.score, _reason(g.grounds, _pct(oa, na), g.extra)))
     for i, (j, s, why) in reviews.items():
         if i in free_old and j in free_new:
             pairs[i] = (j, s, why)

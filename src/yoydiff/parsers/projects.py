@@ -180,13 +180,23 @@ class _List:
     last: bool                  # the last ruled band of its page
 
 
-def _lists(pages: list[Page]) -> list[_List]:
+def _inside(band: tuple[float, float], regions) -> bool:
+    """Whether a ruled band lies in a region the table reader took as a titled table."""
+    top, bottom = band
+    return any(min(bottom, b) - max(top, a) > 0.5 * (bottom - top) for a, b in regions)
+
+
+def _lists(pages: list[Page], regions: dict | None = None) -> list[_List]:
     """The ruled project lists. A list runs on when the first band of the next page has as many columns,
-    with its header row repeated or without it."""
+    with its header row repeated or without it. A band inside a titled table (收入预算总表 has 项目名称 and
+    金额 columns too) is that table's, never a project list."""
     out: list[_List] = []
+    regions = regions or {}
     for page in pages:
         bands = rule_bands(page)
         for b, (top, bottom) in enumerate(bands):
+            if _inside((top, bottom), regions.get(page.number, ())):
+                continue
             rows = _grid(page, top, bottom)
             if not rows:
                 continue
@@ -212,13 +222,13 @@ def _text_edge(page: Page, above: float | None = None, below: float | None = Non
     return max(ys) + 1 if ys else None
 
 
-def list_projects(pages: list[Page]) -> list[Project]:
+def list_projects(pages: list[Page], regions: dict | None = None) -> list[Project]:
     """Projects of ruled lists with a 项目名称 and an amount column. A list may run on over a page,
     with or without its header row; the page break may cut its last row, whose rules are then not drawn: the
     words between the last rule and the foot of the page, and above the first rule of the next page,
     are that row. The row's part on the next page (no amount there: the rest of its name, code or unit)
     is joined to it cell by cell."""
-    lists = _lists(pages)
+    lists = _lists(pages, regions)
     out: list[Project] = []
     carried = None             # the last row of the previous page: (cells, page)
     for i, lst in enumerate(lists):
@@ -302,4 +312,4 @@ def join(table: list[Project], narrative: list[Project]) -> tuple[Project, ...]:
 
 
 def extract_projects(pages: list[Page], regions: dict, tables: tuple[Table, ...]) -> tuple[Project, ...]:
-    return join(table_projects(tables), narrative_blocks(pages, regions) + list_projects(pages))
+    return join(table_projects(tables), narrative_blocks(pages, regions) + list_projects(pages, regions))

@@ -93,6 +93,7 @@ class DocInfo:
     coverage: Decimal
     unparsed: tuple[Unparsed, ...]
     warnings: tuple[str, ...]
+    files: tuple[tuple[str, str, str], ...] = ()   # several files: (name, pages p.a–b, sha256) each
 
     @property
     def unparsed_by_page(self) -> list[tuple[int, list[str], list[str]]]:
@@ -195,7 +196,9 @@ def doc_info(doc: Document, role: str) -> DocInfo:
     return DocInfo(role=role, label=_doc_label(doc, "上年" if role == "old" else "本年"),
                    name=files_label(doc), pages=doc.page_count, sha256=doc.sha256,
                    department=doc.department, coverage=doc.coverage,
-                   unparsed=tuple(sorted(doc.unparsed, key=lambda u: u.page)), warnings=doc.warnings)
+                   unparsed=tuple(sorted(doc.unparsed, key=lambda u: u.page)), warnings=doc.warnings,
+                   files=tuple((os.path.basename(f.path), f"第 {f.first_page}–{f.first_page + f.page_count - 1} 页",
+                                f.sha256) for f in doc.files) if len(doc.files) > 1 else ())
 
 
 def document_total(doc: Document | None) -> Decimal | None:
@@ -315,7 +318,8 @@ def build(report: Report, font: str = "Noto Serif CJK SC", evidence: bool = Fals
     chart_bars = charts.change_bars([(f"{ln.code} {ln.item}".strip() if len(ln.code) <= 3 else ln.item, ln.change)
                                      for ln in ranked[:12]], font)
     chart_mix = charts.mix_bars([(labels["old"][:5], [(ln.item, ln.old or Decimal(0)) for ln in mix]),
-                                 (labels["new"][:5], [(ln.item, ln.new or Decimal(0)) for ln in mix])], font) if mix else ""
+                                 (labels["new"][:5], [(ln.item, ln.new or Decimal(0)) for ln in mix])], font) \
+        if len(mix) >= 2 else ""        # one column (金额 of a table listing its sources as rows) is no mix
     projects = [m for m in report.matches if m.what == "project"]
     units = [m for m in report.matches if m.what == "unit"]
     return Memo(
