@@ -183,18 +183,10 @@ def _doc_label(doc: Document | None, fallback: str) -> str:
     return f"{doc.year}年{doc.kind or ''}"
 
 
-def files_label(doc: Document) -> str:
-    """The document's file name; for a document read from several files, each with its pages in the
-    document (the memo's page numbers run on through the files)."""
-    if len(doc.files) > 1:
-        return " + ".join(f"{os.path.basename(f.path)}（第 {f.first_page}–{f.first_page + f.page_count - 1} 页）"
-                          for f in doc.files)
-    return " + ".join(os.path.basename(p) for p in doc.path.split(" + "))
-
-
 def doc_info(doc: Document, role: str) -> DocInfo:
     return DocInfo(role=role, label=_doc_label(doc, "上年" if role == "old" else "本年"),
-                   name=files_label(doc), pages=doc.page_count, sha256=doc.sha256,
+                   name=" + ".join(os.path.basename(p) for p in doc.path.split(" + ")),     # every file's name
+                   pages=doc.page_count, sha256=doc.sha256,
                    department=doc.department, coverage=doc.coverage,
                    unparsed=tuple(sorted(doc.unparsed, key=lambda u: u.page)), warnings=doc.warnings,
                    files=tuple((os.path.basename(f.path), f"第 {f.first_page}–{f.first_page + f.page_count - 1} 页",
