@@ -2,9 +2,10 @@
 
     .venv/bin/python scripts/screenshots.py OUT_DIR
 
-Serves the page on a free loopback port, uploads the urumqi pair (the memo) and both corpus pairs (the
-batch overview), and saves: index, progress, overview, memo (top, findings with crops, a crop opened,
-change tables, matches), the refusal message; then renders the memo PDF's pages that carry crops.
+Serves the page on a free loopback port, uploads the urumqi pair (the memo), then the deptb pair with a
+department's narrative and tables files of two years (js-zx 2017/2018: the batch overview), and saves:
+index, progress, overview, memo (top, findings with crops, a crop opened, change tables, matches), the
+refusal message; then renders the memo PDF's pages that carry crops.
 """
 from __future__ import annotations
 
@@ -56,10 +57,17 @@ def main(out: Path) -> None:
         pdf = out / "memo.pdf"
         dl.value.save_as(pdf)
         pg.goto(base + "/")
-        pg.set_input_files("#files", [str(FILES[k]) for k in ("urumqi-2025", "urumqi-2026", "deptb-2024", "deptb-2025")])
+        # the overview: a pair of single files and a department publishing narrative and tables apart
+        js = ROOT / "corpora" / "real-pdf" / "jiangsu"
+        zx = [js / f"js-zx-{y}-yusuan{t}.pdf" for y in (2017, 2018) for t in ("", "-tables")]
+        pg.set_input_files("#files", [str(FILES["deptb-2024"]), str(FILES["deptb-2025"])] + [str(p) for p in zx])
         pg.click("#go")
         pg.wait_for_selector("table.overview", timeout=900_000)
-        pg.screenshot(path=out / "8-overview.png")
+        pg.screenshot(path=out / "8-overview.png", full_page=True)
+        pg.locator("table.overview a.button").last.click()          # the memo of the two-file years
+        pg.wait_for_selector("article.memo")
+        pg.locator("table.docs").first.scroll_into_view_if_needed()
+        pg.screenshot(path=out / "8-memo-of-two-files.png")
         pg.goto(base + "/")
         bad = Path(tmp) / "照片.png"
         bad.write_bytes(b"\x89PNG\r\n\x1a\n")

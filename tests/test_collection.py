@@ -57,3 +57,14 @@ def test_merged_document_numbers_pages_through_the_files():
     assert m.page_count == 20 and m.path == "t.pdf + n.pdf"
     assert m.tables[0].rows[0].page == 3 and m.statements[0].page == 14       # the file with tables first
     assert "第 11–20 页为 n.pdf" in m.warnings[0]
+    assert m.locate(3) == ("t.pdf", 3) and m.locate(14) == ("n.pdf", 4)      # a crop opens the right file
+
+
+def test_the_same_file_twice_is_used_once():
+    # the same content under two names (downloaded twice, or in two folders): read twice into one
+    # document, its figures would count twice
+    a = _d("2019/t.pdf", "某局", 2019, tables=[EXP])
+    copy = replace(a, path="copy/t (1).pdf")
+    filings, skipped = group_documents([a, _d("n.pdf", "某局", 2019, statements=[SAID]), copy])
+    assert [f.paths for f in filings] == [("2019/t.pdf", "n.pdf")]
+    assert skipped == [("copy/t (1).pdf", "与 2019/t.pdf 内容相同（同一文件），只用一次")]

@@ -158,3 +158,20 @@ def test_bad_files_give_their_message_and_the_page_goes_on(browser, site, tmp_pa
     page.goto(base + "/")          # and the server still serves
     assert page.locator("#files").count() == 1
     page.close()
+
+
+def test_a_folder_brings_only_the_files_the_reader_reads(browser, site, tmp_path):
+    # a downloaded folder holds other files (a list, a spreadsheet): they are left out, and said so,
+    # instead of refusing the whole upload
+    base, _jobs = site
+    folder = tmp_path / "公开文件"
+    folder.mkdir()
+    (folder / "2025.pdf").write_bytes(FILES["deptb-2025"].read_bytes())
+    (folder / "说明.html").write_text("<html><body><p>2025年部门预算</p></body></html>", encoding="utf-8")
+    (folder / "MANIFEST.md").write_text("# 清单", encoding="utf-8")
+    page = browser.new_page()
+    page.goto(base + "/")
+    page.set_input_files("#folder", str(folder))
+    assert sorted(t.split("（")[0] for t in page.locator("#chosen li").all_inner_texts()) == ["2025.pdf", "说明.html"]
+    assert "已略过：MANIFEST.md" in page.locator("#message").inner_text()
+    page.close()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from .core import Document, Indicator, Project, Row, Statement, Table, Unparsed
+from .core import Document, Indicator, Project, Row, SourceFile, Statement, Table, Unparsed
 from .names import department_key, similarity, unit_key
 
 SUFFIXES = (".pdf",)            # what the reader accepts (extended when it reads web pages and text)
@@ -96,6 +96,10 @@ def merge_documents(docs: list[Document]) -> Document:
     def joined(attr):
         return tuple(_shift(x, o) for d, o in zip(docs, offsets) for x in getattr(d, attr))
 
+    # which pages are which file (Document.locate: the memo's crops, its list of files)
+    files = tuple(dataclasses.replace(f, first_page=f.first_page + o) for d, o in zip(docs, offsets)
+                  for f in (d.files or (SourceFile(d.path, d.sha256, 1, d.page_count),)))
+
     return Document(
         path=" + ".join(d.path for d in docs),
         sha256=hashlib.sha256("".join(sorted(d.sha256 for d in docs)).encode()).hexdigest(),
@@ -114,6 +118,7 @@ def merge_documents(docs: list[Document]) -> Document:
         numeric_tokens=tokens,
         warnings=(f"由 {len(docs)} 份文件合并：{parts}",)
                  + tuple(w for d in docs for w in d.warnings if not (d is not with_tables and "no budget tables" in w)),
+        files=files,
     )
 
 
@@ -174,12 +179,17 @@ def _complement(doc: Document, others: list[Document]) -> Document | None:
 
 
 def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str, str]]]:
-    """Filings (sorted by department, kind, year) and the documents that could not be placed, with why."""
+    """Filings (sorted by department, kind, year) and the documents that could not be placed, with why.
+    A file whose content is that of an earlier one (the same file twice, under another name or folder)
+    is used once: read twice into one document, its figures would count twice."""
     placed: list[Document] = []
     nameless: list[Document] = []
     skipped: list[tuple[str, str]] = []
+    first: dict[str, str] = {}          # content hash -> the first file with it
     for d in docs:
-        if d.year is None:
+        if d.sha256 and first.setdefault(d.sha256, d.path) != d.path:
+            skipped.append((d.path, f"与 {first[d.sha256]} 内容相同（同一文件），只用一次"))
+        elif d.year is None:
             skipped.append((d.path, "未能从文件中识别年度"))
         elif not department_key(d.department) and not d.budget_units:
             nameless.append(d)

@@ -41,12 +41,16 @@ def compare_job(old, new):
 
 
 class Runner:
-    """map(fn, argument tuples) → (index, result) in the order they finish."""
+    """map(fn, argument tuples) → (index, result) in the order they finish.
 
-    def __init__(self, workers: int | None = None, scheduler: str | None = None):
+    executor: a process pool the caller owns (the reviewers' page's readers): every job runs in it, even
+    a single one, and close() leaves it open."""
+
+    def __init__(self, workers: int | None = None, scheduler: str | None = None, executor=None):
         self.scheduler = scheduler
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
-        self._pool = None
+        self._pool = executor
+        self._own_pool = executor is None
         self._client = None
 
     def __enter__(self):
@@ -77,6 +81,8 @@ class Runner:
             return iter(())
         if self.scheduler:
             return self._map_dask(fn, args)
+        if not self._own_pool:
+            return self._map_pool(fn, args)
         if self.workers <= 1 or len(args) == 1:
             return ((i, fn(*a)) for i, a in enumerate(args))
         return self._map_pool(fn, args)
@@ -107,7 +113,7 @@ class Runner:
                 f.cancel()
 
     def close(self) -> None:
-        if self._pool is not None:
+        if self._pool is not None and self._own_pool:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
         if self._client is not None:

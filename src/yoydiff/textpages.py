@@ -39,11 +39,16 @@ def is_text_input(path: str | Path) -> bool:
     return bool(head) and b"%PDF-" not in head and b"\x00" not in head
 
 
-def _decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM), else GB18030 (GBK pages), else the charset an HTML page declares."""
+def encodings(data: bytes) -> list[str]:
+    """The encodings a text or HTML file is tried in, in order: UTF-8 (with or without BOM), the charset an
+    HTML page declares, GB18030 (GBK pages)."""
     declared = re.search(rb"""charset\s*=\s*["']?([\w-]+)""", data[:4096], re.I)
-    encodings = ["utf-8-sig"] + ([declared.group(1).decode("ascii", "ignore")] if declared else []) + ["gb18030"]
-    for enc in encodings:
+    return ["utf-8-sig"] + ([declared.group(1).decode("ascii", "ignore")] if declared else []) + ["gb18030"]
+
+
+def _decode(data: bytes, path: str) -> str:
+    """The text in the first of `encodings` it decodes in."""
+    for enc in encodings(data):
         try:
             return data.decode(enc)
         except (UnicodeDecodeError, LookupError):

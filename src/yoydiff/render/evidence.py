@@ -379,8 +379,9 @@ def _panel(key: str, pages: _Pages, doc: Document | None, label: str, number: in
     if doc is None or number is None or not quote:
         return None
     where = f"{label} 第 {number} 页"
+    path, in_file = doc.locate(number)       # a document of several files: the file holding the page
     try:
-        got = pages.get(doc.path, number)
+        got = pages.get(path, in_file)
     except Exception as e:       # the file is gone or pdfium cannot open it: say so, never fail the memo
         return Panel(key, where, None, f"原页面无法显示（{type(e).__name__}）")
     if got is None:

@@ -185,7 +185,8 @@ def _doc_label(doc: Document | None, fallback: str) -> str:
 
 def doc_info(doc: Document, role: str) -> DocInfo:
     return DocInfo(role=role, label=_doc_label(doc, "上年" if role == "old" else "本年"),
-                   name=os.path.basename(doc.path), pages=doc.page_count, sha256=doc.sha256,
+                   name=" + ".join(os.path.basename(p) for p in doc.path.split(" + ")),     # every file's name
+                   pages=doc.page_count, sha256=doc.sha256,
                    department=doc.department, coverage=doc.coverage,
                    unparsed=tuple(sorted(doc.unparsed, key=lambda u: u.page)), warnings=doc.warnings,
                    files=tuple((os.path.basename(f.path), f"第 {f.first_page}–{f.first_page + f.page_count - 1} 页",

@@ -15,7 +15,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from ..results import SEVERITIES
-from .jobs import MAX_FILES, Jobs, Refused
+from .jobs import MAX_FILES, SUFFIXES, Jobs, Refused
 
 STATE_LABEL = {"queued": "排队中", "reading": "正在读取文件", "comparing": "正在比较和核对", "done": "已完成",
                "failed": "未能完成"}
@@ -47,7 +47,9 @@ def create_app(jobs: Jobs, max_request_bytes: int | None = None) -> Starlette:
     font = jobs.font
 
     async def index(request: Request):
-        return _page("web-index.html.j2", max_mb=jobs.max_file_bytes // (1024 * 1024), max_files=MAX_FILES)
+        return _page("web-index.html.j2", max_mb=jobs.max_file_bytes // (1024 * 1024), max_files=MAX_FILES,
+                     suffixes=list(SUFFIXES), html_suffixes=[s for s, k in SUFFIXES.items() if k == "html"],
+                     text_suffixes=[s for s, k in SUFFIXES.items() if k == "text"])
 
     async def upload(request: Request):
         length = request.headers.get("content-length")

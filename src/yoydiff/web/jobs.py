@@ -1,13 +1,17 @@
 """The work behind the page: uploads checked and kept in the session's folder, read, grouped, compared.
 
 A job is one upload of files. Each file is read in a worker process (a bad file fails alone with the
-reader's one-line reason); the documents are grouped by department (names.department_key) and kind,
-each group's consecutive years are compared (a group of one document is checked on its own), and
-every comparison becomes a memo. Nothing here touches a path that a user gave: files are stored as
+reader's one-line reason); then the job is planned with batch's own code: the documents grouped into
+filings (collection.group_documents: department, year, 预算/决算; a year published as several files —
+narrative and tables apart — is one filing), such a filing read again as one document
+(batch.read_together), consecutive years paired (collection.consecutive_pairs). Every pair becomes a
+memo; a filing in no pair, or a document that could not be placed, is checked on its own, and the job
+says what it did with every file. Nothing here touches a path that a user gave: files are stored as
 <job folder>/<n>/<the file's own name, made safe>, jobs are found by their random id.
 """
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import re
@@ -20,16 +24,18 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..collection import Filing, consecutive_pairs, group_documents
 from ..core import Document
 from ..errors import InputError
-from ..names import department_key
 from ..results import Report
+from ..textpages import HTML_SUFFIXES, TEXT_SUFFIXES, encodings
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_FILES = 60
 MAX_JOBS = 40                   # finished jobs kept (with their files); older ones are removed
-SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".txt": "text"}
-KINDS_READ = ("pdf",)           # the reader reads PDF; web pages and text are accepted but not read yet
+# what the reader reads (reader.read_document, textpages.py), by suffix
+SUFFIXES = {".pdf": "pdf", **{s: "html" for s in HTML_SUFFIXES}, **{s: "text" for s in TEXT_SUFFIXES}}
+CONTROL_SHARE = 0.01            # a text with more control characters than this is not text
 
 
 class Refused(Exception):
@@ -50,23 +56,48 @@ def safe_name(name: str) -> str:
 
 
 def sniff(name: str, head: bytes) -> str:
-    """pdf / html / text for an accepted file, else Refused: the name's suffix and the first bytes agree."""
+    """pdf / html / text for an accepted file, else Refused: the name's suffix and the first bytes agree.
+    A web page or text must decode as the reader decodes it (textpages.encodings) and hold no binary
+    content; a web page must begin with markup."""
     suffix = Path(name).suffix.lower()
     kind = SUFFIXES.get(suffix)
     if kind is None:
-        raise Refused(f"“{name}”不是 PDF、网页或文本文件，未接收（只接收 .pdf、.html、.htm、.txt）")
+        raise Refused(f"“{name}”不是 PDF、网页或文本文件，未接收（只接收 {'、'.join(SUFFIXES)}）")
     if not head:
         raise Refused(f"“{name}”是空文件，未接收")
     if kind == "pdf":
         if b"%PDF-" not in head[:1024]:
             raise Refused(f"“{name}”不是 PDF 文件（文件开头没有 %PDF 标记），未接收")
         return kind
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if b"\x00" in head[:4096]:
+    if b"%PDF-" in head[:1024]:
+        raise Refused(f"“{name}”是 PDF 文件，请以 .pdf 为后缀上传，未接收")
+    if b"\x00" in head:
         raise Refused(f"“{name}”不是文本文件（含二进制内容），未接收")
-    if kind == "html" and not text[:200].lower().startswith((b"<!doctype", b"<html", b"<head", b"<meta", b"<!--", b"<")):
-        raise Refused(f"“{name}”不是网页文件，未接收")
+    text = _text_of(head)
+    if text is None:
+        raise Refused(f"“{name}”不是可读取的文本（须为 UTF-8 或 GB18030 编码），未接收")
+    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f\v") or c == "\x7f")
+    if controls > CONTROL_SHARE * len(text):
+        raise Refused(f"“{name}”不是文本文件（含二进制内容），未接收")
+    if kind == "html" and not text.lstrip("\ufeff \t\r\n").startswith("<"):
+        raise Refused(f"“{name}”不是网页文件（开头不是网页标记），未接收")
     return kind
+
+
+def _text_of(head: bytes) -> str | None:
+    """The first bytes of a file as text, in the first encoding the reader would read it in; a character
+    cut by the end of the head does not count against it."""
+    for enc in encodings(head):
+        for cut in range(4):            # a multi-byte character cut off at the end: up to 3 bytes
+            if cut >= len(head):
+                break
+            try:
+                return head[:len(head) - cut].decode(enc)
+            except UnicodeDecodeError:
+                continue
+            except LookupError:
+                break
+    return None
 
 
 @dataclass
@@ -77,6 +108,7 @@ class Upload:
     size: int
     doc: Document | None = None
     error: str = ""
+    use: str = ""             # what the job did with the file (the plan), in a sentence
 
 
 @dataclass
@@ -89,7 +121,7 @@ class Result:
     report: Report | None = None
     memo: object = None       # render.memo.Memo with evidence
     error: str = ""
-    files: tuple[str, ...] = ()
+    files: tuple[tuple[str, ...], ...] = ()     # the uploads' names of each document (old, new)
 
 
 @dataclass
@@ -102,6 +134,7 @@ class Job:
     done_files: int = 0
     results: list[Result] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)     # per department and kind: the years found
     error: str = ""
     created: float = field(default_factory=time.time)
     finished: float | None = None
@@ -116,6 +149,8 @@ class Job:
             return {"id": self.id, "state": self.state, "steps": list(self.steps), "files": len(self.uploads),
                     "read": self.done_files, "error": self.error,
                     "file_errors": [{"name": u.name, "error": u.error} for u in self.uploads if u.error],
+                    "uses": [{"name": u.name, "use": u.use} for u in self.uploads if u.use],
+                    "years": list(self.years),
                     "results": [{"key": r.key, "department": r.department, "label": r.label, "error": r.error}
                                 for r in self.results]}
 
@@ -223,19 +258,12 @@ class Jobs:
     def _work(self, job: Job) -> None:
         with job.lock:
             job.state = "reading"
-        futures = {}
-        for up in job.uploads:
-            if up.kind not in KINDS_READ:
-                up.error = "网页和文本文件暂不能直接读取，请上传该部门预算公开的 PDF 文件"
-                continue
-            futures[up.name, str(up.path)] = self.readers.submit(_read, str(up.path))
+        futures = [self.readers.submit(_read, str(up.path)) for up in job.uploads]
         n = len(job.uploads)
         job.say(f"正在读取 {n} 个文件：{'、'.join(u.name for u in job.uploads)}（每份约需数十秒）")
-        for up in job.uploads:
-            fut = futures.get((up.name, str(up.path)))
-            if fut is not None:
-                doc, error = fut.result()
-                up.doc, up.error = doc, error.replace(str(up.path), up.name)
+        for up, fut in zip(job.uploads, futures):
+            doc, error = fut.result()
+            up.doc, up.error = doc, _named(error, job.uploads)
             with job.lock:
                 job.done_files += 1
             if up.error:
@@ -244,36 +272,39 @@ class Jobs:
                 d = up.doc
                 job.say(f"已读取“{up.name}”：{d.department or '部门未识别'} {d.year or '?'}年{d.kind}，"
                         f"{d.page_count} 页，{len(d.tables)} 张表")
-        docs = [up for up in job.uploads if up.doc is not None]
-        if not docs:
+        if not any(up.doc is not None for up in job.uploads):
             with job.lock:
                 job.state = "failed"
                 job.error = "没有可读取的文件：" + "；".join(f"“{u.name}”{u.error}" for u in job.uploads)
             return
         with job.lock:
             job.state = "comparing"
-        for i, (dept, pair) in enumerate(plan(docs, job.notes)):
-            job.say(f"正在核对 {dept or '部门未识别'}：{'、'.join(u.name for u in pair)}")
-            job.results.append(self._memo(str(i), dept, pair))
+        from ..parallel import Runner
+        with Runner(executor=self.readers) as runner:
+            planned = plan(job.uploads, runner, job.say)
+        job.notes += planned.notes
+        job.years += planned.years
+        for i, item in enumerate(planned.memos):
+            job.say(f"正在核对 {item.department or '部门未识别'}：{'、'.join(n for names in item.files for n in names)}")
+            job.results.append(self._memo(str(i), item, job.uploads))
         with job.lock:
             job.state = "done"
         job.say("完成")
 
-    def _memo(self, key: str, dept: str, pair: list[Upload]) -> Result:
+    def _memo(self, key: str, item: "Planned", uploads: list[Upload]) -> Result:
         from ..compare import check, compare
         from ..render.memo import _doc_label, build
 
-        docs = [u.doc for u in pair]
-        label = " → ".join(_doc_label(d, "?") for d in docs)
-        files = tuple(u.name for u in pair)
+        docs = item.documents
+        label = " → ".join(_doc_label(d, "?") for d in docs) + ("（单独核对）" if len(docs) == 1 else "")
         try:
             report = compare(docs[0], docs[1]) if len(docs) == 2 else check(docs[0])
         except InputError as e:
-            msg = str(e)
-            for u in pair:
-                msg = msg.replace(str(u.path), u.name)
-            return Result(key, dept, label, error=msg, files=files)
-        return Result(key, dept, label, report=report, memo=build(report, self.font, evidence=True), files=files)
+            return Result(key, item.department, label, error=_named(str(e), uploads), files=item.files)
+        # the memo names files as the reviewer named them, never where the server keeps them
+        report = dataclasses.replace(report, warnings=tuple(_named(w, uploads) for w in report.warnings))
+        return Result(key, item.department, label, report=report, memo=build(report, self.font, evidence=True),
+                      files=item.files)
 
     # -------------------------------------------------------------- end
 
@@ -284,26 +315,105 @@ class Jobs:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def plan(uploads: list[Upload], notes: list[str]) -> list[tuple[str, list[Upload]]]:
-    """Groups of documents to compare: by department and kind (预算/决算), consecutive years paired;
-    a department with one document is checked alone; a second file of the same year is left out
-    (noted), since which one to compare would be a guess."""
-    groups: OrderedDict[tuple[str, str], list[Upload]] = OrderedDict()
-    for u in uploads:
-        d = u.doc
-        groups.setdefault((department_key(d.department) or f"?{u.name}", d.kind), []).append(u)
-    out = []
-    for (_key, _kind), members in groups.items():
-        members.sort(key=lambda u: (u.doc.year is None, u.doc.year or 0))
-        kept: list[Upload] = []
-        for u in members:
-            if kept and u.doc.year is not None and u.doc.year == kept[-1].doc.year:
-                notes.append(f"“{u.name}”与“{kept[-1].name}”为同一部门同一年度，未参加比较")
-                continue
-            kept.append(u)
-        dept = kept[0].doc.department or kept[-1].doc.department
-        if len(kept) == 1:
-            out.append((dept, kept))
-        for a, b in zip(kept, kept[1:]):
-            out.append((b.doc.department or dept, [a, b]))
-    return out
+def _named(text: str, uploads: list[Upload]) -> str:
+    """A message with every upload's stored path replaced by the name the reviewer gave the file."""
+    for u in sorted(uploads, key=lambda u: -len(str(u.path))):
+        text = text.replace(str(u.path), u.name)
+    return text
+
+
+@dataclass
+class Planned:
+    """One memo to make: two documents compared (old, new) or one checked on its own."""
+
+    department: str
+    documents: tuple[Document, ...]
+    files: tuple[tuple[str, ...], ...]          # the uploads' names of each document
+
+
+@dataclass
+class Plan:
+    memos: list[Planned]
+    notes: list[str]          # what the reviewer should know: a file not compared, and why
+    years: list[str]          # per department and kind, the years found
+
+
+def _filing_label(f: Filing) -> str:
+    return f"{f.department} {f.year}年{f.kind}"
+
+
+def plan(uploads: list[Upload], runner=None, say=None) -> Plan:
+    """The job's memos, made as `yoydiff batch` makes them: the read documents grouped into filings
+    (collection.group_documents), a filing of several files read again as one document
+    (batch.read_together, in `runner`; without one, the files' documents are put together), consecutive
+    years paired (collection.consecutive_pairs). A filing in no pair is checked on its own, and so is a
+    document that could not be placed (no year or department read), unless it is another file's copy.
+    Sets every upload's `use`: which document it went into and which memos use it, or why none."""
+    say = say or (lambda msg: None)
+    read = [u for u in uploads if u.doc is not None]
+    by_path = {u.doc.path: u for u in read}
+    filings, unplaced = group_documents([u.doc for u in read])
+
+    def names(paths) -> tuple[str, ...]:
+        return tuple(by_path[p].name for p in paths)
+
+    notes: list[str] = []
+    several = [f for f in filings if len(f.paths) > 1]
+    if several and runner is not None:
+        say("正在将同一部门同一年度的多份文件合为一份读取："
+            + "；".join("、".join(names(f.paths)) for f in several))
+        from ..batch import read_together
+        joined = read_together(filings, runner, None, "", lambda msg: None, True)
+        for old, new in zip(filings, joined):
+            if len(old.paths) > 1 and new.document is old.document:
+                notes.append(f"{'、'.join(names(old.paths))} 未能合为一份读取，已将各自读取的结果拼合（页码按文件顺序连续编号）")
+        filings = joined
+    pairs = consecutive_pairs(filings)
+    paired = {id(f) for pair in pairs for f in pair}
+    order = {u.doc.path: i for i, u in enumerate(read)}
+    rank: dict[str, int] = {}                  # departments in the order their first file was uploaded
+    for f in filings:
+        rank[f.key] = min([rank.get(f.key, len(order))] + [order[p] for p in f.paths])
+    planned: list[tuple[tuple, Planned]] = []      # (department, kind, year) -> memo, sorted below
+    uses: dict[str, list[str]] = {}
+    for f in filings:
+        for p in f.paths:
+            others = [n for n in names(f.paths) if n != by_path[p].name]
+            together = f"（与“{'”“'.join(others)}”合为一份文件）" if others else ""
+            uses[p] = [f"{_filing_label(f)}{together}"]
+    for old, new in pairs:
+        planned.append(((rank[old.key], old.kind, old.year),
+                        Planned(new.department, (old.document, new.document), (names(old.paths), names(new.paths)))))
+        for p in old.paths + new.paths:
+            uses[p].append(f"用于 {old.year}→{new.year} 年比较")
+    alone_only = len(filings) + len(unplaced) == 1        # one document uploaded: its check is the point
+    for f in filings:
+        if id(f) in paired:
+            continue
+        planned.append(((rank[f.key], f.kind, f.year), Planned(f.department, (f.document,), (names(f.paths),))))
+        why = f"未上传 {f.year - 1} 年或 {f.year + 1} 年的{f.kind}，单独核对（不作年度比较）"
+        for p in f.paths:
+            uses[p].append(why)
+        if not alone_only:
+            notes.append(f"{_filing_label(f)}（{'、'.join(names(f.paths))}）：{why}")
+    memos = [m for _k, m in sorted(planned, key=lambda x: x[0])]
+    used = {by_path[p].doc.sha256 for f in filings for p in f.paths}
+    for path, why in sorted(unplaced, key=lambda x: order[x[0]]):
+        u = by_path[path]
+        why = _named(why, uploads)
+        if u.doc.sha256 in used:            # another file's copy: its content is used once
+            uses[path] = [f"未使用：{why}"]
+        else:
+            used.add(u.doc.sha256)
+            memos.append(Planned(u.doc.department, (u.doc,), ((u.name,),)))
+            uses[path] = [f"单独核对：{why}，未参加年度比较"]
+        notes.append(f"“{u.name}”：{uses[path][0]}")
+    for u in read:
+        u.use = "；".join(uses.get(u.doc.path, []))
+    years = []
+    kinds: dict[tuple[str, str], list[Filing]] = {}
+    for f in sorted(filings, key=lambda f: (rank[f.key], f.kind, f.year)):
+        kinds.setdefault((f.key, f.kind), []).append(f)
+    for fs in kinds.values():
+        years.append(f"{fs[-1].department}（{fs[0].kind}）：{'、'.join(str(f.year) for f in fs)} 年")
+    return Plan(memos, notes, years)
