@@ -335,3 +335,25 @@ def test_narrative_items_are_one_item_across_the_years_wordings():
     assert got == [("three_public", D("1305.25"), D("1469.73"), "matched"),
                    ("three_public", D("222.5"), D("199.25"), "matched"),
                    ("operating", D("1579.38"), D("1642.08"), "matched")]
+
+
+def test_procurement_items_bought_or_procured_are_one_item():
+    """Real js-fy 2018 「拟购买货物」 and 2019 「拟采购货物支出」 (政府采购 paragraphs)."""
+    from test_checks_build import doc, st
+    from yoydiff.changes import statement_changes
+    old = doc(statements=(st("拟购买货物", "962.86", topic="procurement"),))
+    new = doc(statements=(st("拟采购货物支出", "1637.72", topic="procurement"),))
+    assert [(c.old, c.new, c.status) for c in statement_changes(old, new)] == [(D("962.86"), D("1637.72"), "matched")]
+
+
+def test_an_income_table_of_one_column_gives_its_total_by_its_label():
+    """The Jiangsu 收入预算总表 lists its sources as rows under one 金额 column: its change is 收入总计's, not 「金额」's."""
+    from test_checks_build import doc, row, table
+    from yoydiff.changes import structure_changes
+
+    def income(total):
+        return table("income", "表2", [("金额",)], [row("", "收入总计", total, page=2),
+                                                   row("", "一般公共预算资金", total, page=2)])
+    got = [(c.item, c.old, c.new) for c in structure_changes(doc(tables=[income("33,172.15")]),
+                                                             doc(tables=[income("37,188.34")])) if c.section == "income"]
+    assert got == [("收入总计", D("33172.15"), D("37188.34"))]

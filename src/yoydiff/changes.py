@@ -59,7 +59,7 @@ def _subject(s: Statement) -> str:
     预算支出」 and 「一般公共预算拨款安排的会议费预算支出」 are 会议费; 「因公出国（境）费支出」 and 「因公出国（境）费预算
     支出」 are one item. '' for a subject that is only change words (增加（减少）)."""
     k = _BASIS_TAIL_RE.sub("", _QUALIFIER_RE.sub("", _QUALIFIER_RE.sub("", stem(s.subject))))
-    k = normalise(k)
+    k = normalise(k).replace("购买", "采购")    # 拟购买服务 (2018) and 拟采购服务支出 (2019) are one item
     return "" if _CHANGE_WORDS_RE.match(k) else k
 
 
@@ -99,10 +99,17 @@ def total_row(table: Table | None):
 
 
 def _columns(table: Table | None) -> dict[str, Decimal]:
+    """The figures of a table's total row by column; a table of one figure column (its items listed as rows,
+    like the Jiangsu 收入预算总表 with 金额 only) gives its total under the total row's own label."""
     row = total_row(table)
     if row is None:
         return {}
     out: dict[str, tuple[str, Decimal]] = {}
+    figures = [(c, v) for c, v in zip(table.columns, row.values) if v is not None]
+    if len(table.columns) == 1 and figures:
+        label = next((x for x in (row.name, *(t for _, t in row.extra)) if normalise(x).replace(":", "") in TOTAL_LABELS),
+                     figures[0][0].leaf)
+        return {normalise(label): (normalise(label), figures[0][1].value)}
     for c, v in zip(table.columns, row.values):
         if is_final_kind(table.kind) and is_budget_figure_column(c):
             continue                    # a 决算 table's 年初预算数 is not its own figure
