@@ -20,6 +20,13 @@ def test_cagr_of_built_series():
     assert cagr([None, D(5), D(9)]) is None
 
 
+def test_cagr_over_a_gap_counts_the_years_between():
+    assert cagr([D(100), D(110), D("133.1")], (2024, 2025, 2027)) == D("10.00")      # three years of growth
+    (s,) = _chained("totals", [{"t": ("支出总计", "", D(v))} for v in (100, 110, "133.1")],
+                    [[(("t",), ("t",))]] * 2, years=(2024, 2025, 2027))
+    assert s.cagr == D("10.00") and s.years == (2024, 2025, 2027)
+
+
 def test_a_project_renamed_twice_is_one_series():
     years = [{"甲项目": ("甲项目", "", D(10))}, {"甲项目（二期）": ("甲项目（二期）", "", D(12))},
              {"乙工程": ("乙工程", "", D(15))}]
