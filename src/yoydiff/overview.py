@@ -273,7 +273,7 @@ def render_html(ov: Overview, font: str) -> str:
             cells = []
             for v in r:
                 s = str(v)
-                num = bool(s) and (s[0].isdigit() or s[0] in "+−-") and any(ch.isdigit() for ch in s) and "→" not in s
+                num = bool(s) and (s[0].isdigit() or s[0] in "+−-") and any(ch.isdigit() for ch in s) and not any(ch in s for ch in "→—、")
                 cells.append(f"<td class='n'>{html.escape(s)}</td>" if num else f"<td>{html.escape(s)}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
         body.append("</tbody></table>")

@@ -26,6 +26,10 @@ def _rate(old, new, pct) -> str:
     return pct_text(old, new, pct)
 
 
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
 def _cagr(v: Decimal | None) -> str:
     return "—" if v is None else ("+" if v > 0 else "−" if v < 0 else "") + f"{abs(v)}%"
 
@@ -78,14 +82,15 @@ def chart(t: Trend, font: str) -> str:
 
 def render_html(t: Trend, font: str) -> str:
     d = t.documents[-1]
-    body = [f"<h1>{html.escape(d.department)} {t.years[0]}—{t.years[-1]}年{html.escape(d.kind)}逐年变化</h1>",
+    years = "、".join(map(str, t.years)) if t.gaps else f"{t.years[0]}—{t.years[-1]}"
+    body = [f"<h1>{html.escape(d.department)} {years}年{html.escape(d.kind)}逐年变化</h1>",
             "<p>金额单位：万元。" + "；".join(html.escape(f"{x.year}年：{x.path}") for x in t.documents) + "</p>",
             "<h2>上年数连续核对（各年所述上年数与上一年公开数）</h2>"]
     chained = t.chained()
     if chained:
         body.append(_table(CHAINED_HEAD,
                            [[f"{oy}→{ny}", SEVERITY_LABEL.get(f.severity, f.severity), f.item, f.stated, f.expected,
-                             f"本年第{f.page}页 / 上年第{f.other_page}页", f.quote[:80]] for oy, ny, f in chained],
+                             f"本年第{f.page}页 / 上年第{f.other_page}页", _clip(f.quote, 80)] for oy, ny, f in chained],
                            widths=(7, 5, 16, 17, 24, 9, 22), numeric_from=len(CHAINED_HEAD)))
     else:
         body.append("<p>各年所述上年数与上一年公开数均相符（或无可核对的上年数）。</p>")
