@@ -2,10 +2,12 @@
 
 Prints: cold batch time (empty cache, JSON outputs only), fully cached batch time (every document cached,
 every pair compared again), peak memory (sum of the RSS of the whole process tree, sampled), the memos on
-top (every pair's PDF memo and the overview memo), and a cached `yoydiff compare A B --json OUT` of the
-urumqi corpus pair (72 pages) as a whole process.
+top (every pair's PDF memo and the overview memo), a cached `yoydiff compare A B --json OUT` of the
+urumqi corpus pair (72 pages) as a whole process, and the trends: the same government with a third year for
+its first K departments (--trends K), the time batch takes for their K trends (each computed and written
+with its PDF memo) — a re-run with only the trends' files removed, less a re-run with everything up to date.
 
-    .venv/bin/python benchmarks/batch.py [--departments 60] [--gov DIR] [--workers N]
+    .venv/bin/python benchmarks/batch.py [--departments 60] [--gov DIR] [--workers N] [--trends 10] [--only-trends]
 The generated PDFs are kept in --gov (default /tmp/yoydiff-gov-60) between runs.
 """
 from __future__ import annotations
@@ -51,6 +53,8 @@ def main() -> None:
     ap.add_argument("--departments", type=int, default=60)
     ap.add_argument("--gov", default=None)
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--trends", type=int, default=10, metavar="K", help="departments given a third year (0: none)")
+    ap.add_argument("--only-trends", action="store_true", help="measure the trends only")
     a = ap.parse_args()
     gov = Path(a.gov or f"/tmp/yoydiff-gov-{a.departments}")
     sys.path.insert(0, str(ROOT / "tests"))
@@ -67,6 +71,10 @@ def main() -> None:
     cores = a.workers or os.cpu_count()
     load = os.getloadavg()[0]
     print(f"machine: {os.cpu_count()} cores, load average {load:.1f} before the runs")
+    if a.only_trends:                  # the government read cold by the trends' first batch
+        trends(gov, a.departments, a.trends, work, env, jobs)
+        shutil.rmtree(work)
+        return
     s, mib, rc, cpu = timed(cmd, env)
     print(f"cold batch (JSON + xlsx overview): {s:.1f} s wall, {cpu:.0f} CPU-s (= {cpu / cores:.0f} s on {cores} idle "
           f"cores), peak memory {mib:.0f} MiB (exit {rc}; target < 300 s, < 2048 MiB)", flush=True)
@@ -84,7 +92,41 @@ def main() -> None:
     timed(YOYDIFF + ["compare", *pair, "--json", str(work / "u.json"), "-q"], env)     # fills the cache
     runs = [timed(YOYDIFF + ["compare", *pair, "--json", str(work / "u.json"), "-q"], env)[0] for _ in range(5)]
     print(f"cached compare of the urumqi pair (72 pages), whole process: best {min(runs):.2f} s of 5 (target < 1 s)")
+    if a.trends:                       # every document of the government cached: only the K third years read
+        trends(gov, a.departments, a.trends, work, env, jobs)
     shutil.rmtree(work)
+
+
+def trends(gov: Path, n: int, k: int, work: Path, env: dict, jobs: list[str]) -> None:
+    """K departments of the government with a third year (a copy of its folders, doc2.pdf added to the first
+    K): the trends' time is a re-run with their files removed less a re-run with everything up to date."""
+    import government
+    gov3 = Path(f"{gov}-trend{k}")
+    for folder in sorted(p for p in gov.iterdir() if p.is_dir()):
+        for pdf in folder.glob("doc[01].pdf"):
+            target = gov3 / folder.name / pdf.name
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(pdf, target)
+    plan = government.plan(n)
+    government.generate(gov3, n, {d.index: (d.new_year + 1,) for d in plan[:k]})
+    out = work / "out-trends"
+    cmd = YOYDIFF + ["batch", str(gov3), "-o", str(out), "-q", "--no-overview-memo"] + jobs
+    s, mib, rc, cpu = timed(cmd, env)
+    print(f"trends: {k} departments of 3 years among {n} ({2 * n + k} PDFs), first batch: {s:.1f} s wall, "
+          f"{cpu:.0f} CPU-s, peak {mib:.0f} MiB", flush=True)
+    up = [timed(cmd, env) for _ in range(2)]
+    removed = []
+    for _ in range(2):
+        for p in out.rglob("*-trend-*"):
+            p.unlink()
+        removed.append(timed(cmd, env))
+    base, redo = min(x[0] for x in up), min(x[0] for x in removed)
+    cpu_base, cpu_redo = min(x[3] for x in up), min(x[3] for x in removed)
+    print(f"trends: {k} trends computed and written (JSON + PDF memo) in {redo - base:.1f} s wall, "
+          f"{cpu_redo - cpu_base:.0f} CPU-s ({(redo - base) / k:.2f} s each; best re-run {redo:.1f} s with the "
+          f"trends removed, {base:.1f} s with everything up to date), peak {max(x[1] for x in removed):.0f} MiB",
+          flush=True)
 
 
 if __name__ == "__main__":

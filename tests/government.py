@@ -7,7 +7,10 @@ its budget units keep their own names), and one of several producers and layouts
 horizontal rules or none and amounts in 万元 or 元 (tests/synth.py), weasyprint with a full grid, row
 rules or none (tests/producers.py), weasyprint A4 portrait (tests/holdout/render.py, for its template).
 Department k gets k % 4 planted errors in its new year: the 比上年增加 amount of its first narrative
-sentences raised by 1.00 万元, which the cross-year prior check must report. Output is deterministic; files are
+sentences raised by 1.00 万元, which the cross-year prior check must report. A department may be given
+further years (`later`, for trends): each is its new year's text, planted errors included, with every year
+label moved on — the same figures published as a later year, so that year's 比上年 statements contradict
+the year before (chained prior errors by construction). Output is deterministic; files are
 written only where they are missing (a benchmark run keeps its government between runs).
 
     python tests/government.py OUTDIR [N]
@@ -54,9 +57,16 @@ class Department:
     planted: int
     old_year: int
     new_year: int
+    later: tuple[int, ...] = ()     # further years, each the new year's text with its year labels moved on
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return (self.old_year, self.new_year) + self.later
 
 
-def plan(n: int) -> list[Department]:
+def plan(n: int, later: dict[int, tuple[int, ...]] | None = None) -> list[Department]:
+    """n departments; `later` gives some (by index) further years after their template's two."""
+    later = later or {}
     out = []
     for k in range(n):
         t = TEMPLATES[k % len(TEMPLATES)]
@@ -64,7 +74,7 @@ def plan(n: int) -> list[Department]:
         place = PLACES[(k // len(TEMPLATES)) % len(PLACES)]
         organ = ORGANS[t[0]][(k // (len(TEMPLATES) * len(PLACES))) % len(ORGANS[t[0]])]
         out.append(Department(k, t[0], f"{place}{SUFFIX[t[0]]}{organ}", layouts[(k // len(TEMPLATES)) % len(layouts)],
-                              k % 4, t[4], t[5]))
+                              k % 4, t[4], t[5], tuple(later.get(k, ()))))
     return out
 
 
@@ -89,10 +99,20 @@ def plant(text: str, n: int) -> tuple[str, list[str]]:
     return "\n".join(lines), figures
 
 
+YEAR_RE = re.compile(r"(20\d\d)(?=年)")
+
+
+def moved_on(text: str, by: int) -> str:
+    """The text with every year label (2025年, 2024年底 …) moved on by `by` years: the same figures published
+    as a later year, so its 比上年 statements speak of a previous year that printed other figures."""
+    return YEAR_RE.sub(lambda m: str(int(m.group(1)) + by), text)
+
+
 def text_of(d: Department, year: int) -> str:
     t = next(t for t in TEMPLATES if t[0] == d.template)
     text = (t[2] if year == t[4] else t[3]).read_text(encoding="utf-8").replace(t[1], d.name)
-    return plant(text, d.planted)[0] if year == d.new_year else text
+    text = plant(text, d.planted)[0] if year >= d.new_year else text
+    return moved_on(text, year - d.new_year) if year > d.new_year else text
 
 
 def planted_figures(d: Department) -> list[str]:
@@ -113,13 +133,15 @@ def render(txt: Path, pdf: Path, layout: str) -> None:
         synth.render(txt, pdf, yuan=unit == "yuan", rules=rules)
 
 
-def generate(outdir: str | Path, n: int = 60) -> list[tuple[Department, Path, Path]]:
-    """The government's PDFs under outdir/<k>/ (names that say nothing about department or year)."""
+def generate(outdir: str | Path, n: int = 60,
+             later: dict[int, tuple[int, ...]] | None = None) -> list[tuple[Department, Path, Path]]:
+    """The government's PDFs under outdir/<k>/ (names that say nothing about department or year): each
+    department's old and new year (doc0, doc1), and its `later` years (doc2 …)."""
     outdir = Path(outdir)
     out = []
-    for d in plan(n):
+    for d in plan(n, later):
         paths = []
-        for j, year in enumerate((d.old_year, d.new_year)):
+        for j, year in enumerate(d.years):
             folder = outdir / f"{d.index:03d}"
             folder.mkdir(parents=True, exist_ok=True)
             pdf = folder / f"doc{j}.pdf"

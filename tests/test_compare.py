@@ -250,8 +250,18 @@ def test_refusals():
         compare(new, old)
     with pytest.raises(InputError, match="different departments"):
         compare(document("deptb-2025"), new)
-    assert refuse_pair(replace(old, year=2024), new) == ["两份文件相隔 2 年：2026 年文件所述“上年”数指 2025 年，而非 2024 年"]
+    assert refuse_pair(replace(old, year=2024), new) == ["两份文件相隔 2 年：2026 年文件所述“上年”数指 2025 年，而非 2024 年，故不作上年数核对"]
     assert refuse_pair(replace(old, department="2025年乌鲁木齐市人力资源和社会保障局部门预算"), new) == []
+
+
+def test_no_prior_check_across_a_gap_of_years():
+    # the 2026 document's 上年 is 2025: set against a 2024 document it has no counterpart, so the stated
+    # 上年 figures (which do contradict the real 2025 document: the urumqi prior errors) are not checked
+    old, new = document("urumqi-2025"), document("urumqi-2026")
+    assert [f for f in report("urumqi").findings if f.check == "prior" and f.severity == "error"]
+    gap = compare(replace(old, year=2024, sha256="x"), new)
+    assert not [f for f in gap.findings if f.check in ("prior", "target")]
+    assert "两份文件相隔 2 年：2026 年文件所述“上年”数指 2025 年，而非 2024 年，故不作上年数核对" in gap.warnings
 
 
 def test_targets():

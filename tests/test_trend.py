@@ -20,6 +20,13 @@ def test_cagr_of_built_series():
     assert cagr([None, D(5), D(9)]) is None
 
 
+def test_cagr_over_a_gap_counts_the_years_between():
+    assert cagr([D(100), D(110), D("133.1")], (2024, 2025, 2027)) == D("10.00")      # three years of growth
+    (s,) = _chained("totals", [{"t": ("支出总计", "", D(v))} for v in (100, 110, "133.1")],
+                    [[(("t",), ("t",))]] * 2, years=(2024, 2025, 2027))
+    assert s.cagr == D("10.00") and s.years == (2024, 2025, 2027)
+
+
 def test_a_project_renamed_twice_is_one_series():
     years = [{"甲项目": ("甲项目", "", D(10))}, {"甲项目（二期）": ("甲项目（二期）", "", D(12))},
              {"乙工程": ("乙工程", "", D(15))}]
@@ -55,3 +62,12 @@ def test_jiangsu_court_2017_to_2019(tmp_path, capsys):
         (2017, 2018, "2040502", "error", 19, 15)
     assert f["stated"].startswith("上年数 6,442.89 万元") and f["expected"].startswith("6,432.89 万元")
     assert (tmp_path / "t.pdf").stat().st_size > 10_000
+
+
+def test_the_chart_places_years_by_their_distance():
+    import re as _re
+
+    from yoydiff.render.charts import year_lines
+    svg = year_lines(["2024", "2025", "2027"], [("支出总计", [D(1), D(2), D(3)])], "sans")
+    xs = {m.group(2): float(m.group(1)) for m in _re.finditer(r'<text x="([\d.]+)"[^>]*font-size="9">(20\d\d)<', svg)}
+    assert abs((xs["2027"] - xs["2025"]) - 2 * (xs["2025"] - xs["2024"])) < 0.1     # the missing 2026 keeps its place

@@ -1,5 +1,6 @@
 """Review a whole government: every disclosure under some folders, read once, grouped into filings,
-every department's consecutive years compared, one overview.
+every department's consecutive years compared, the trend of every department of three or more years,
+one overview.
 
 Reading and comparing run on a `parallel.Runner` (processes here, or a Dask cluster): the same code
 path. Read documents go into the cache as they arrive and each pair's JSON is written atomically as
@@ -8,6 +9,8 @@ re-run reads nothing twice and compares only the pairs whose JSON is missing or 
 
 OUTDIR/
   <department>/<kind>-<old year>-<new year>.json   the pair's report (docs/json.md), and .pdf/.xlsx/… on request
+  <department>/<kind>-trend-<first>-<last>.json    the trend of 3+ years of one kind (as `yoydiff trend`), and its
+                                                   memo .pdf (+ .html/.xlsx on request)
   overview.json, overview.xlsx, overview.pdf       the government at a glance (yoydiff.overview)
 """
 from __future__ import annotations
@@ -21,7 +24,10 @@ from pathlib import Path
 
 from .collection import Filing, consecutive_pairs, discover, group_documents
 from .errors import InputError
-from .parallel import Runner, compare_job, iterate, read_job
+from .parallel import Runner, compare_job, iterate, read_job, trend_job
+
+TREND_YEARS = 3                          # a department with this many years of one kind gets a trend
+TREND_FORMATS = ("pdf", "html", "xlsx")  # what render.trend writes besides the JSON; the PDF memo always
 
 
 @dataclass
@@ -31,8 +37,11 @@ class BatchResult:
     unreadable: list[tuple[str, str]]                  # (path, reason)
     pairs: dict[tuple[str, str, int, int], dict]       # (key, kind, old year, new year) -> report JSON
     outputs: dict[tuple[str, str, int, int], Path] = field(default_factory=dict)
+    trends: dict[tuple[str, str], dict] = field(default_factory=dict)         # (key, kind) -> trend JSON
+    trend_outputs: dict[tuple[str, str], Path] = field(default_factory=dict)  # (key, kind) -> its JSON's path
     read: int = 0                                      # files read (not from the cache)
     compared: int = 0                                  # pairs compared (not resumed)
+    trended: int = 0                                   # trends computed (not resumed)
     outdir: Path | None = None
 
 
@@ -54,6 +63,36 @@ def dumps(data) -> str:
 
 def pair_path(outdir: Path, old: Filing, new: Filing) -> Path:
     return outdir / safe_name(new.department) / f"{new.kind}-{old.year}-{new.year}.json"
+
+
+def trend_groups(filings: list[Filing]) -> list[list[Filing]]:
+    """Each department's filings of one kind, by year, where there are TREND_YEARS or more (gaps allowed:
+    the trend then compares across the gap, without the 上年 check, as `yoydiff trend` does)."""
+    groups: dict[tuple[str, str], list[Filing]] = {}
+    for f in filings:
+        groups.setdefault((f.key, f.kind), []).append(f)
+    return [sorted(fs, key=lambda f: f.year) for _, fs in sorted(groups.items()) if len(fs) >= TREND_YEARS]
+
+
+def trend_path(outdir: Path, filings: list[Filing]) -> Path:
+    last = filings[-1]
+    return outdir / safe_name(last.department) / f"{last.kind}-trend-{filings[0].year}-{last.year}.json"
+
+
+def trend_outputs(path: Path, formats: tuple[str, ...]) -> list[Path]:
+    """The trend's memo (always the PDF) and the other formats asked for that a trend is written in."""
+    return [path.with_suffix("." + f) for f in TREND_FORMATS if f == "pdf" or f in formats]
+
+
+def _current_trend(path: Path, filings: list[Filing]) -> dict | None:
+    """The trend's JSON from an earlier run, when it was made from the same documents."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if [d.get("sha256") for d in data.get("documents") or []] == [f.document.sha256 for f in filings]:
+        return data
+    return None
 
 
 def _current(path: Path, old: Filing, new: Filing) -> dict | None:
@@ -205,8 +244,42 @@ def run_batch(dirs: list[str], outdir: str | Path, *, runner: Runner, cache=None
         result.compared += 1
         note(f"compared {new.department} {new.kind} {old.year}→{new.year}: "
              f"{data['summary']['findings']['error']} errors")
+    run_trends(result, filings, runner, formats, quiet, note)
     result.unreadable.sort()
     return result
+
+
+def run_trends(result: BatchResult, filings: list[Filing], runner: Runner, formats: tuple[str, ...],
+               quiet: bool, note) -> None:
+    """The trend of every department of TREND_YEARS or more years (trend_groups), written as `yoydiff
+    trend` writes it (render.trend.write_outputs); one whose JSON is current and outputs exist is kept."""
+    from .render.trend import write_outputs
+    todo = []
+    for fs in trend_groups(filings):
+        key = (fs[-1].key, fs[-1].kind)
+        path = trend_path(result.outdir, fs)
+        result.trend_outputs[key] = path
+        data = _current_trend(path, fs)
+        if data is not None and all(p.exists() for p in trend_outputs(path, formats)):
+            result.trends[key] = data
+            note(f"up to date {path}")
+        else:
+            todo.append(fs)
+    jobs = runner.map(trend_job, [([f.document for f in fs],) for fs in todo])
+    from .trend import trend_to_json
+    for i, (status, value) in iterate(jobs, len(todo), "趋势", quiet):
+        fs = todo[i]
+        key = (fs[-1].key, fs[-1].kind)
+        years = "、".join(str(f.year) for f in fs)
+        if status != "ok":
+            result.unreadable.append((" + ".join(p for f in fs for p in f.paths), f"趋势分析失败：{value}"))
+            note(f"trend failed {fs[-1].department} {years}: {value}")
+            continue
+        path = result.trend_outputs[key]
+        write_outputs(value, path, trend_outputs(path, formats))
+        result.trends[key] = trend_to_json(value)
+        result.trended += 1
+        note(f"trend {fs[-1].department} {fs[-1].kind} {years}: {len(value.chained())} chained prior findings")
 
 
 def plain_lines(quiet: bool):

@@ -82,12 +82,17 @@ def refuse_pair(old: Document, new: Document) -> list[str]:
                              f"give OLD first, then NEW")
         if new.year - old.year > 1:
             warnings.append(f"两份文件相隔 {new.year - old.year} 年：{new.year} 年文件所述“上年”数指 "
-                            f"{new.year - 1} 年，而非 {old.year} 年")
+                            f"{new.year - 1} 年，而非 {old.year} 年，故不作上年数核对")
     else:
         warnings.append("一份文件的年度未能识别，按先旧后新的顺序比较")
     if old.kind and new.kind and old.kind != new.kind and comparison_of(old, new) != "execution":
         warnings.append(f"比较的是{old.kind}与{new.kind}，口径不同")
     return warnings
+
+
+def years_apart(old: Document, new: Document) -> bool:
+    """More than one year between the two documents: the new one's 上年 figures are of a year not published here."""
+    return old.year is not None and new.year is not None and new.year - old.year > 1
 
 
 def compare(old: Document, new: Document) -> Report:
@@ -107,8 +112,9 @@ def compare(old: Document, new: Document) -> Report:
     changes = all_changes(old, new, matching)
     # lifecycle notices speak of 上年 / 本年 items; in a 预算执行 pair the 决算 is not a later year
     cross = check_lifecycle(matching) if comparison != "execution" else []
-    # The 预算 and the 决算 of one year: the 决算's 上年 figures are not the 预算's, so no prior or target check.
-    if not same_doc and comparison != "execution":
+    # The 预算 and the 决算 of one year: the 决算's 上年 figures are not the 预算's, so no prior or target check;
+    # nor across a gap of years: the new document's 上年 is a year the old one is not (no counterpart).
+    if not same_doc and comparison != "execution" and not years_apart(old, new):
         cross += check_prior(old, new, matching) + check_targets(old, new)
     t3 = time.perf_counter()
     timings.update(checks=t1 - t0, matching=t2 - t1, changes_and_cross_checks=t3 - t2)

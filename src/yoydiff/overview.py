@@ -8,7 +8,7 @@ A department's totals are the 合计 of its 收入总表 (income) and 支出总�
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -80,10 +80,11 @@ class Overview:
     budget_vs_final: list[dict]
     unreadable: list[dict]
     counts: dict
+    trends: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"version": 1, "counts": self.counts, "departments": self.departments, "changes": self.changes,
-                "budget_vs_final": self.budget_vs_final, "unreadable": self.unreadable}
+        return {"version": 1, "counts": self.counts, "departments": self.departments, "trends": self.trends,
+                "changes": self.changes, "budget_vs_final": self.budget_vs_final, "unreadable": self.unreadable}
 
 
 def build(result) -> Overview:
@@ -140,11 +141,28 @@ def build(result) -> Overview:
             d, pct = change_of(tb["expense"], tf["expense"])
             bvf.append({"department": f.department, "year": f.year, "budget_expense": _s(tb["expense"]),
                         "final_expense": _s(tf["expense"]), "difference": _s(d), "pct": _s(pct)})
+    trends = [trend_entry(by_dept[key][0].department, kind, data, result.trend_outputs[(key, kind)], result.outdir)
+              for (key, kind), data in sorted(result.trends.items())]
     counts = {"files": len(result.files), "filings": len(result.filings), "departments": len(departments),
-              "pairs": len(result.pairs), "unreadable": len(result.unreadable),
+              "pairs": len(result.pairs), "trends": len(trends), "unreadable": len(result.unreadable),
               "errors": sum(d["errors"] for d in departments)}
     return Overview(departments, changes[:TOP], bvf,
-                    [{"path": p, "reason": r} for p, r in result.unreadable], counts)
+                    [{"path": p, "reason": r} for p, r in result.unreadable], counts, trends)
+
+
+def trend_entry(department: str, kind: str, data: dict, path: Path, root: Path | None) -> dict:
+    """One department's trend (its JSON, yoydiff.trend.trend_to_json) as the overview lists it: the years
+    (and the gaps between them), the first and the last year's 支出总计 with the compound annual growth,
+    the chained prior check's findings, and the trend's files."""
+    years = data["years"]
+    total = next((s for s in data["series"] if s["section"] == "totals" and s["item"] == "支出总计"), None)
+    values = total["values"] if total else [None] * len(years)
+    chained = data["chained_prior"]
+    return {"department": department, "kind": kind, "years": years,
+            "gaps": [[a, b] for a, b in zip(years, years[1:]) if b - a > 1],
+            "expense_first": values[0], "expense_last": values[-1], "cagr": total["cagr"] if total else None,
+            "chained_prior": len(chained), "chained_prior_errors": sum(f["severity"] == "error" for f in chained),
+            "report": _relative(path, root), "memo": _relative(path.with_suffix(".pdf"), root)}
 
 
 # ---------------------------------------------------------------- rendering
@@ -168,6 +186,15 @@ def _signed(v: str | None) -> str:
     return ("+" if d > 0 else "−" if d < 0 else "") + _amount(str(abs(d)))
 
 
+def trend_years(t: dict) -> str:
+    """2017—2019 for consecutive years; every year, and each gap, when some are missing."""
+    years = t["years"]
+    if not t["gaps"]:
+        return f"{years[0]}—{years[-1]}"
+    return "、".join(map(str, years)) + "（" + "；".join(f"{a}→{b} 相隔 {b - a} 年，不作上年数核对"
+                                                   for a, b in t["gaps"]) + "）"
+
+
 def sheets(ov: Overview) -> list[tuple[str, list[str], list[list]]]:
     """(sheet name, headers, rows) — shared by the xlsx and the PDF memo."""
     rank = [[d["rank"], d["department"], d["errors"], d["warnings"],
@@ -186,11 +213,16 @@ def sheets(ov: Overview) -> list[tuple[str, list[str], list[list]]]:
                for c in ov.changes]
     bvf = [[b["department"], b["year"], _amount(b["budget_expense"]), _amount(b["final_expense"]),
             _signed(b["difference"]), _pct(b["pct"], b["budget_expense"])] for b in ov.budget_vs_final]
+    trends = [[t["department"], t["kind"], trend_years(t), _amount(t["expense_first"]), _amount(t["expense_last"]),
+               _pct(t["cagr"], t["expense_first"]), f"{t['chained_prior_errors']} / {t['chained_prior']}", t["memo"]]
+              for t in ov.trends]
     bad = [[u["path"], u["reason"]] for u in ov.unreadable]
     return [
         ("排名", ["名次", "部门", "错误", "警告", "比较年度"], rank),
         ("部门支出总额", ["部门", "类别", "年度", "上年（万元）", "本年（万元）", "增减", "增减率"], totals),
         ("最大变动", ["部门", "年度", "类别", "科目编码", "项目/科目", "上年", "本年", "增减", "增减率"], changes),
+        ("逐年趋势", ["部门", "类别", "年度", "首年支出总计", "末年支出总计", "年均增长率", "上年数连续核对（错误/全部）",
+                  "趋势报告"], trends),
         ("预算与决算", ["部门", "年度", "预算支出", "决算支出", "差额", "差额率"], bvf),
         ("无法读取的文件", ["文件", "原因"], bad),
     ]
@@ -230,7 +262,7 @@ def render_html(ov: Overview, font: str) -> str:
     c = ov.counts
     body = [f"<h1>部门预算公开批量审查概览</h1>",
             f"<p class='lead'>共 {c['files']} 份文件，{c['departments']} 个部门，{c['filings']} 份公开（多文件合并计为一份），"
-            f"{c['pairs']} 组相邻年度比较，错误 {c['errors']} 项；无法读取或归组的文件 {c['unreadable']} 份。金额单位：万元。</p>"]
+            f"{c['pairs']} 组相邻年度比较，错误 {c['errors']} 项；{c['trends']} 项三年及以上的逐年趋势；无法读取或归组的文件 {c['unreadable']} 份。金额单位：万元。</p>"]
     for name, headers, rows in sheets(ov):
         body.append(f"<h2>{html.escape(name)}</h2>")
         if not rows:
@@ -241,7 +273,7 @@ def render_html(ov: Overview, font: str) -> str:
             cells = []
             for v in r:
                 s = str(v)
-                num = bool(s) and (s[0].isdigit() or s[0] in "+−-") and any(ch.isdigit() for ch in s) and "→" not in s
+                num = bool(s) and (s[0].isdigit() or s[0] in "+−-") and any(ch.isdigit() for ch in s) and not any(ch in s for ch in "→—、")
                 cells.append(f"<td class='n'>{html.escape(s)}</td>" if num else f"<td>{html.escape(s)}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
         body.append("</tbody></table>")

@@ -40,6 +40,12 @@ def compare_job(old, new):
     return guarded(compare, old, new)
 
 
+def trend_job(docs):
+    """One department's trend over its documents (yoydiff.trend.trend, as `yoydiff trend` computes it)."""
+    from .trend import trend
+    return guarded(trend, docs)
+
+
 class Runner:
     """map(fn, argument tuples) → (index, result) in the order they finish.
 

@@ -98,5 +98,10 @@ def document_to_json(doc: Document) -> dict:
 
 
 def write_json(data: dict, out: str | Path) -> None:
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    """Written atomically: the file is there whole or not at all (batch takes its presence for done)."""
+    import os
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, out)

@@ -3,7 +3,8 @@ from year to year, the compound annual growth, the chained prior check and match
 
 Built on `compare`: each pair of consecutive years is compared exactly as `yoydiff compare` does (a
 two-year trend is one comparison), so the chained prior check is the prior check of each consecutive
-pair — each year's stated 上年 figure against the previous year's published one. Items are followed
+pair — each year's stated 上年 figure against the previous year's published one (none across a gap of
+years: a year missing between two documents leaves their pair without its 上年 check). Items are followed
 across all years by joining the pairs' matches: a line re-coded, or a project renamed twice, is one
 series; a merge or split joins every part into one series (its amounts summed per year).
 """
@@ -34,6 +35,7 @@ class Series:
     values: tuple[Decimal | None, ...]      # one per year, 万元; None where the year does not list it
     names: tuple[str, ...] = ()            # every name it had, oldest first
     level: int = 0
+    years: tuple[int, ...] = ()            # the year of each value (a gap makes the span longer than the steps)
 
     @property
     def changes(self) -> list[tuple[Decimal | None, Decimal | None]]:
@@ -43,14 +45,15 @@ class Series:
 
     @property
     def cagr(self) -> Decimal | None:
-        return cagr(self.values)
+        return cagr(self.values, self.years)
 
 
-def cagr(values) -> Decimal | None:
-    """Compound annual growth in % between the first and the last year, both listed and positive."""
+def cagr(values, years=()) -> Decimal | None:
+    """Compound annual growth in % between the first and the last year, both listed and positive; over the
+    years between them when given (2024, 2025, 2027: three years of growth), else one year per step."""
     if len(values) < 2 or values[0] is None or values[-1] is None or values[0] <= 0 or values[-1] < 0:
         return None
-    n = len(values) - 1
+    n = years[-1] - years[0] if years else len(values) - 1
     ratio = float(values[-1] / values[0])
     return (Decimal(repr(ratio ** (1.0 / n))) * 100 - 100).quantize(_PCT)
 
@@ -65,6 +68,11 @@ class Trend:
     @property
     def years(self) -> tuple[int, ...]:
         return tuple(d.year for d in self.documents)
+
+    @property
+    def gaps(self) -> list[tuple[int, int]]:
+        """Consecutive documents more than a year apart: compared, without the chained prior check."""
+        return [(a, b) for a, b in zip(self.years, self.years[1:]) if b - a > 1]
 
     def section(self, name: str) -> list[Series]:
         return [s for s in self.series if s.section == name]
@@ -92,9 +100,10 @@ class _Union:
 
 
 def _chained(section: str, per_year: list[dict[str, tuple[str, str, Decimal | None]]],
-             links: list[list[tuple[tuple[str, ...], tuple[str, ...]]]], level_of=lambda code: 0) -> list[Series]:
+             links: list[list[tuple[tuple[str, ...], tuple[str, ...]]]], level_of=lambda code: 0,
+             years: tuple[int, ...] = ()) -> list[Series]:
     """Series of items (id → (name, code, amount) per year) joined across years by the pairs' links
-    (old ids, new ids); every item of a year is in exactly one series."""
+    (old ids, new ids); every item of a year is in exactly one series. `years`: the year of each."""
     u = _Union()
     for y, items in enumerate(per_year):
         for i in items:
@@ -125,7 +134,7 @@ def _chained(section: str, per_year: list[dict[str, tuple[str, str, Decimal | No
         last_year = max(y for y, _ in members)
         latest = [per_year[y][i][0] for y, i in members if y == last_year]
         out.append(Series(section, " + ".join(dict.fromkeys(latest)), code, tuple(values), tuple(names),
-                          level_of(code)))
+                          level_of(code), tuple(years)))
     return sorted(out, key=lambda s: (s.code == "", s.code, s.item))
 
 
@@ -186,14 +195,16 @@ def trend(docs: list[Document]) -> Trend:
     warnings = [f"{r.old.year}→{r.new.year}：{w}" for r in reports for w in r.warnings
                 if not w.startswith(("上年文件", "本年文件"))]
     same_pair = [((k,), (k,)) for k in ("income", "expense")]
-    series = _chained("totals", [_totals(d) for d in docs], [same_pair] * (len(docs) - 1))
+    ys = tuple(years)
+    series = _chained("totals", [_totals(d) for d in docs], [same_pair] * (len(docs) - 1), years=ys)
     inc = [_income_columns(d) for d in docs]
-    series += _chained("income", inc, [[((k,), (k,)) for k in a if k in b] for a, b in zip(inc, inc[1:])])
+    series += _chained("income", inc, [[((k,), (k,)) for k in a if k in b] for a, b in zip(inc, inc[1:])], years=ys)
     from .matching import level
     series += _chained("functional", [_lines(functional_lines(d)) for d in docs],
-                       _links(reports, "line", True), level)
-    series += _chained("economic", [_lines(economic_lines(d)) for d in docs], _links(reports, "economic", True), level)
-    series += _chained("project", [_projects(d) for d in docs], _links(reports, "project", False))
+                       _links(reports, "line", True), level, ys)
+    series += _chained("economic", [_lines(economic_lines(d)) for d in docs], _links(reports, "economic", True),
+                       level, ys)
+    series += _chained("project", [_projects(d) for d in docs], _links(reports, "project", False), years=ys)
     return Trend(tuple(docs), tuple(reports), tuple(series), tuple(warnings))
 
 

@@ -46,7 +46,7 @@ def read_filings(files: list[str], args):
 
 
 def run(args) -> int:
-    from ..trend import trend, trend_to_json
+    from ..trend import trend
     filings, other_kinds = read_filings(args.files, args)
     t = trend([f.document for f in filings])
     out = sys.stdout
@@ -63,10 +63,7 @@ def run(args) -> int:
         if f.severity in ("error", "warning"):
             print(f"  {f.severity.upper()} {oy}→{ny} p.{f.page} (old p.{f.other_page}) {f.code} {f.item}: "
                   f"stated {f.stated}; published {f.expected}", file=out)
-    if args.json:
-        from ..serialize import write_json
-        write_json(trend_to_json(t), args.json)
-    for o in args.output or []:
-        from ..render.trend import write
-        print(f"wrote {write(t, o)}", file=out)
+    from ..render.trend import write_outputs
+    for path in write_outputs(t, args.json, args.output or []):
+        print(f"wrote {path}", file=out)
     return 1 if any(r.count("error") for r in t.reports) else 0

@@ -109,17 +109,19 @@ def mix_bars(rows: list[tuple[str, list[tuple[str, Decimal]]]], family: str,
 def year_lines(years: list[str], series: list[tuple[str, list[Decimal | None]]], family: str,
                width: Decimal = Decimal(640), height: Decimal = Decimal(240)) -> str:
     """A multi-line chart: one line per series over the years (a gap where a year does not list it),
-    the y axis from 0 to the largest value with four gridlines, a legend below."""
+    the y axis from 0 to the largest value with four gridlines, a legend below. Years are placed by their
+    distance (2024, 2025, 2027: the last step twice as long), other labels evenly."""
     values = [v for _, vs in series for v in vs if v is not None]
     if not series or not values or len(years) < 2:
         return ""
     top = max(max(values), Decimal(0)) or Decimal(1)
     left, right, plot_top, plot_h = Decimal(78), Decimal(16), Decimal(8), height - 40
     plot_w = width - left - right
-    step = plot_w / (len(years) - 1)
+    at = [int(y) for y in years] if all(y.isdigit() for y in years) else list(range(len(years)))
+    span = Decimal(at[-1] - at[0]) or Decimal(1)
 
     def x(i: int) -> Decimal:
-        return left + step * i
+        return left + plot_w * (at[i] - at[0]) / span
 
     def y(v: Decimal) -> Decimal:
         return plot_top + plot_h - plot_h * max(v, Decimal(0)) / top

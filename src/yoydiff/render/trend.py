@@ -13,6 +13,7 @@ from . import charts
 from .memo import SEVERITY_LABEL, pct_text, signed
 
 CHART_LINES = 6
+CHAINED_HEAD = ["年度", "级别", "项目", "所述上年数", "上年公开数", "页码", "原文"]
 
 
 def _a(v: Decimal | None) -> str:
@@ -23,6 +24,10 @@ def _rate(old, new, pct) -> str:
     if old is None and new is None:
         return ""
     return pct_text(old, new, pct)
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 def _cagr(v: Decimal | None) -> str:
@@ -50,13 +55,19 @@ h1 { font-size: 15pt; margin: 0 0 4pt 0; } h2 { font-size: 11.5pt; margin: 10pt 
 table { border-collapse: collapse; width: 100%%; margin-bottom: 6pt; }
 th, td { border: 0.4pt solid #999; padding: 1.5pt 3pt; vertical-align: top; }
 th { background: #e8eef5; } td.n { text-align: right; white-space: nowrap; } tr { break-inside: avoid; }
+table.fixed { table-layout: fixed; } table.fixed td { overflow-wrap: anywhere; }
 """
 
 
-def _table(head, rows) -> str:
-    out = ["<table><thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr></thead><tbody>"]
+def _table(head, rows, widths: tuple[int, ...] = (), numeric_from: int = 2) -> str:
+    """A table; with `widths` (% of the page) its columns are fixed, so long text wraps inside the page."""
+    cols = ""
+    if widths:
+        cols = "<colgroup>" + "".join(f"<col style='width:{w}%'>" for w in widths) + "</colgroup>"
+    out = [f"<table{' class=fixed' if widths else ''}>{cols}<thead><tr>"
+           + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr></thead><tbody>"]
     for r in rows:
-        out.append("<tr>" + "".join(f"<td{' class=n' if i >= 2 else ''}>{html.escape(str(v))}</td>"
+        out.append("<tr>" + "".join(f"<td{' class=n' if i >= numeric_from else ''}>{html.escape(str(v))}</td>"
                                     for i, v in enumerate(r)) + "</tr>")
     return "".join(out) + "</tbody></table>"
 
@@ -71,16 +82,21 @@ def chart(t: Trend, font: str) -> str:
 
 def render_html(t: Trend, font: str) -> str:
     d = t.documents[-1]
-    body = [f"<h1>{html.escape(d.department)} {t.years[0]}—{t.years[-1]}年{html.escape(d.kind)}逐年变化</h1>",
+    years = "、".join(map(str, t.years)) if t.gaps else f"{t.years[0]}—{t.years[-1]}"
+    body = [f"<h1>{html.escape(d.department)} {years}年{html.escape(d.kind)}逐年变化</h1>",
             "<p>金额单位：万元。" + "；".join(html.escape(f"{x.year}年：{x.path}") for x in t.documents) + "</p>",
             "<h2>上年数连续核对（各年所述上年数与上一年公开数）</h2>"]
     chained = t.chained()
     if chained:
-        body.append(_table(["年度", "级别", "项目", "所述上年数", "上年公开数", "页码", "原文"],
+        body.append(_table(CHAINED_HEAD,
                            [[f"{oy}→{ny}", SEVERITY_LABEL.get(f.severity, f.severity), f.item, f.stated, f.expected,
-                             f"本年第{f.page}页 / 上年第{f.other_page}页", f.quote[:80]] for oy, ny, f in chained]))
+                             f"本年第{f.page}页 / 上年第{f.other_page}页", _clip(f.quote, 80)] for oy, ny, f in chained],
+                           widths=(7, 5, 16, 17, 24, 9, 22), numeric_from=len(CHAINED_HEAD)))
     else:
         body.append("<p>各年所述上年数与上一年公开数均相符（或无可核对的上年数）。</p>")
+    if t.gaps:
+        body.append("<p>" + "；".join(f"{a}→{b} 相隔 {b - a} 年：{b} 年文件所述“上年”数指 {b - 1} 年，未公开于此，不作核对"
+                                     for a, b in t.gaps) + "。</p>")
     body.append("<h2>总计及主要支出功能分类（类）逐年变化</h2>" + chart(t, font))
     for section, title in SECTIONS:
         head, rows = table_rows(t, section)
@@ -122,3 +138,16 @@ def write(t: Trend, out: Path, fmt: str | None = None) -> Path:
         from ..errors import InputError
         raise InputError(f"unknown output format {fmt!r} for a trend; use pdf, html, xlsx or json")
     return out
+
+
+def write_outputs(t: Trend, json_out: str | Path | None = None, outputs=()) -> list[Path]:
+    """What `yoydiff trend` writes, and batch for each department of three or more years: every output
+    by its suffix (the memo .pdf/.html, the tables .xlsx), then the JSON (trend.trend_to_json), written
+    atomically and last, so that its presence says the trend is complete. Returns the outputs written
+    (the JSON not among them)."""
+    written = [write(t, o) for o in outputs]
+    if json_out is not None:
+        from ..serialize import write_json
+        from ..trend import trend_to_json
+        write_json(trend_to_json(t), json_out)
+    return written
