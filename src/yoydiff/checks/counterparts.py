@@ -54,6 +54,8 @@ def whole_topic(share_of: str) -> str | None:
     t = squash(share_of)
     if "三公" in t:
         return "three_public"
+    if "政府采购" in t:
+        return "procurement"      # 占政府采购支出总额的: the procurement total, not the department's spending
     if "项目支出" in t:
         return "project"
     if "基本支出" in t:
@@ -77,6 +79,10 @@ def names_same_funds(share_of: str, subject: str) -> bool:
     return not named or any(f in squash(subject) for f in named)
 
 
+# The procurement total a share of 政府采购支出总额 is of (政府采购支出总额, 政府采购预算总额, 政府采购合同总金额 …).
+PROCUREMENT_TOTAL_RE = re.compile(r"^政府采购.*(?:总额|总计|合计|总金额)$")
+
+
 def is_three_public_whole(s: Statement) -> bool:
     return s.topic == "three_public" and three_public_key(s.subject) == "whole"
 
@@ -97,6 +103,8 @@ def find_whole(statements: tuple[Statement, ...], i: int, kind: str | None = Non
             continue
         if w.topic == "three_public" and not is_three_public_whole(w):
             continue
+        if w.topic == "procurement" and not PROCUREMENT_TOTAL_RE.search(squash(w.subject)):
+            continue   # 政府采购货物支出 is a part of the procurement total, not the whole
         if s.share_of and not names_same_funds(s.share_of, w.subject):
             continue   # 占财政拨款支出的 is not a share of the 一般公共预算 alone
         if not compatible(w.subject, s.subject, kind) or not compatible(w.subject, s.section, kind):

@@ -323,6 +323,13 @@ _QUANTITY_RE = re.compile(r"(?:支出|收入)?(?:决算|预算|执行)?数|支�
 # and a direction word (「；对比减少4.35万元」, 「；减少率35.22%」, 「；增幅为」).
 _CONTINUATION_RE = re.compile(r"^\s*(?:两者)?(?:对比|相比|比较|同比)?[增减降升幅率少多加长低为了下上提高\s]*$")
 _PAREN_RE = re.compile(r"[（(][^（）()]*?(?:万元|元|%)[^（）()]*[)）]")
+# A subject that names nothing but the previous year and a basis (「上年预算数为22.00万元」, 「上年为…」,
+# 「去年同期决算数」): the figure is the base of the statement it follows, not an amount of its own.
+_LAST_YEAR_SUBJECT_RE = re.compile(r"(?:上\s*年|上一年|去年)(?:度)?(?:同期)?(?:预算执行|预算|决算|执行)?(?:数|金额|额)?")
+# A sentence after ；that opens with a comparison of its own and names no subject (「；与上年相比，减少50.00万元」)
+# continues the statement before it: the same amount compared with another base.
+_COMPARISON_LEAD_RE = re.compile(r"^\s*(?:与|和|同|比|较|对比)\s*(?:上\s*年|上一年|去年|年初|调整后?)(?:度)?(?:预算|决算|执行)?数?"
+                                 r"\s*(?:相比|比较)?\s*[，,]?\s*[增减降升幅率少多加长低为了下上提高\s]*$")
 
 
 class _Parser:
@@ -350,7 +357,7 @@ class _Parser:
             # a sentence after ；that names no subject of its own continues the last statement before it
             # (「2016年预算8万元，2015年预算12.5万元；对比减少4.35万元；减少率35.22%」)
             lead = re.split(r"\d", self.f[s:e], maxsplit=1)[0]
-            cont = s > 0 and self.f[s - 1] in "；;" and bool(_CONTINUATION_RE.match(lead))
+            cont = s > 0 and self.f[s - 1] in "；;" and bool(_CONTINUATION_RE.match(lead) or _COMPARISON_LEAD_RE.match(lead))
             self.carry = self.drafts[-1] if self.drafts and cont else None
             self._sentence(w, s, e)
             # the 决算 / execution forms of this sentence (parsers/final_phrases.py)
@@ -368,6 +375,7 @@ class _Parser:
         cur: _Draft | None = getattr(self, "carry", None)
         pending, pending_start = "", None
         listed: list[_Draft] = []
+        open_comp = None        # 「与年初预算相比，增加…」: a comparison clause of its own, for the next change / rate
         for cs, ce in _clauses(w, s, e):
             clause = w[cs:ce]
             if ph.REASON_RE.match(clause):
@@ -392,10 +400,16 @@ class _Parser:
                 cur = listed[-1] if listed else cur
                 continue
             pos, comp = cs, None
+            if all(k == "comp" for k, _ in events) and not clean_subject(
+                    w[cs:events[0][1].start()] + w[events[-1][1].end():ce]).strip():
+                open_comp = events[-1][1]
+                continue
             for kind, m in events:
                 if kind == "comp":
                     comp = m
                     continue
+                if comp is None and open_comp is not None and kind in ("change", "rate", "flat"):
+                    comp = open_comp
                 gap = w[pos:m.start()]
                 if comp is not None and comp.start() >= pos:
                     gap = w[pos:comp.start()] + w[comp.end():m.start()]
@@ -403,6 +417,12 @@ class _Parser:
                 own = not _generic(subj)
                 lead = ph.ENUM_RE.match(w, pos, m.start())
                 gap_start = lead.end() if lead else pos + len(w[pos:m.start()]) - len(w[pos:m.start()].lstrip(" ，,、；;："))
+                if comp is open_comp and comp is not None:
+                    gap = w[pos:m.start()]          # the comparison stands in an earlier clause
+                    subj = clean_subject(gap)
+                    own = not _generic(subj)
+                    if kind == "change":
+                        open_comp = None            # one comparison clause, one change after it
                 cur = self._apply(kind, m, cur, subj if own else None, gap_start, pending, pending_start, comp)
                 pos, comp = m.end(), None
         return
@@ -427,7 +447,7 @@ class _Parser:
         taken = [(m.start(), m.end()) for k, m in found if k in ("change", "share", "execution")]
         taken += [(m.start("prior"), m.end("punit")) for k, m in found if k == "comp" and m.group("prior")]
         for m in ph.MONEY_RE.finditer(w, cs, ce):
-            if not any(a <= m.start() < b for a, b in taken):
+            if not any(a <= m.start() < b for a, b in taken) and ph.is_money(m, w, cs):
                 found.append(("amount", m))
         # a comparison holding a stated prior figure also hides the amount inside it
         found.sort(key=lambda km: (km[1].start(), -km[1].end()))
@@ -474,7 +494,17 @@ class _Parser:
                 d.amount = _money(m)
                 d.take(m.start(), m.end())
             return d
-        if kind == "amount" and self._prior_year(gap_start, m.start()):
+        last_year = _LAST_YEAR_SUBJECT_RE.fullmatch(own) if kind == "amount" and own else None
+        if last_year is not None:
+            # 「…20.00万元，上年预算数为22.00万元，减少2.00万元」: the base of the statement before it
+            base = self.f[gap_start:m.start()]        # the words as printed (the subject has lost 决算数为)
+            said = "上年决算" if "决算" in base else "上年执行数" if "执行" in base else YOY
+            # the statement before it, when it compares with last year (not with this year's budget) on that basis
+            d = cur if cur is not None and cur.amount is not None and cur.prior is None and not cur.no_base \
+                and cur.comparison in (YOY, said) else self._new(own, gap_start)
+            d.prior = _money(m)
+            d.comparison = said if d.comparison == YOY else d.comparison
+        elif kind == "amount" and self._prior_year(gap_start, m.start()):
             # 「（2016年度部门支出预算安排为8,648.07万元）」 in a 2017 document: the base, not this year's amount
             d = cur if cur is not None and cur.prior is None and cur.change is None else fresh()
             d.prior = _money(m)
@@ -686,6 +716,8 @@ _SUBJECT_TOPICS = (
     ("basic", r"基本支出"),
     ("project", r"项目支出"),
     # 「财政专户管理资金收入预算总计0万元」「其他资金收入预算总计」: the total of one source, a part of the whole
+    # 「政府采购支出总额」: the total of the procurement, not of the department's spending
+    ("procurement", r"^政府采购"),
     ("income_source", r"(?:资金|拨款|财政专户|事业|经营|其他|上级补助|上缴)收入(?:预算)?(?:总计|合计|总额)"),
     ("income_total", r"收入(?:预算)?(?:总计|合计|总额)|部门收入预算$|^收入预算$|收支总预算|收入总计|收支预算总"),
     ("expense_total", r"支出(?:预算)?(?:总计|合计|总额)|^(?:部门)?支出预算$|总支出"),
@@ -725,7 +757,7 @@ def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple
     out = []
     for d in p.drafts:
         if d.amount is None and d.change is None and d.rate is None and d.share is None and d.count is None \
-                and d.execution is None:
+                and d.execution is None and d.prior is None:
             continue
         code = resolve_code(d.subject, tables) if d.subject and d.count is None else None
         out.append(Statement(
@@ -773,8 +805,43 @@ def carry_amounts(statements: list[Statement], year: int | None, kind: str | Non
             lent = [x.amount for x in seen.get(key, []) if compatible(x.subject, s.subject, kind)]
             if lent and len({a.value for a in lent}) == 1:
                 s = replace(s, amount=lent[0])
+            elif not lent and s.change is not None and s.prior_stated is None and year is not None:
+                s = _both_years(s, statements, year, kind)
         out.append(s)
     return out
+
+
+_TOTAL_WORD_RE = re.compile(r"(?:合计|总计|总额|共计)$")
+
+
+def _item_key(subject: str) -> str:
+    """The item a subject names across the wording of a total (「2022年的“三公”经费决算数合计」 and
+    「“三公”经费决算数」 are one item): the stem without a leading 的 and a trailing 合计/总计/总额."""
+    return stem(_TOTAL_WORD_RE.sub("", re.sub(r"^的", "", stem(subject))))
+
+
+def _both_years(s: Statement, statements: list[Statement], year: int, kind: str | None) -> Statement:
+    """「2022年“三公”经费决算数合计为1000.86万元…。2021年的三公经费决算数合计为807.95万元…。“三公”经费决算数较上年
+    增加275.76万元」: a change stated with neither its amount nor its base takes both from the plain amount
+    statements of its section for the same item — one dated this year, one dated the year before (each quote
+    names that year and no other). Both must be unique; otherwise the statement is left as it is."""
+    key = _item_key(s.subject)
+    if not key:
+        return s
+    dated: dict[int, set] = {year: set(), year - 1: set()}
+    found: dict[int, Amount] = {}
+    for x in statements:
+        if x is s or x.section != s.section or x.amount is None or x.change is not None or x.rate is not None \
+                or x.share is not None or _item_key(x.subject) != key or not compatible(x.subject, s.subject, kind):
+            continue
+        years = {int(y) for y in _YEAR_RE.findall(ph.fold(x.quote))}
+        if len(years) == 1 and years <= dated.keys():
+            (y,) = years
+            dated[y].add(x.amount.value)
+            found[y] = x.amount
+    if all(len(v) == 1 for v in dated.values()):
+        return replace(s, amount=found[year], prior_stated=found[year - 1])
+    return s
 
 
 def document_year(pages: list[Page]) -> int | None:

@@ -42,10 +42,20 @@ UNIT = r"亿元|万元|元"
 # After a direction word, 万 / 亿 without 元 (「增收4,376万」) are the amount of the change when no other word
 # follows (not 万人, 万平方米); a bare 万 elsewhere is not taken for money.
 CHANGE_UNIT = UNIT + r"|万(?![\u4e00-\u9fff])|亿(?![\u4e00-\u9fff])"
-MONEY = rf"(?P<num>{NUM})\s*(?P<unit>{UNIT})"
+# 万 / 亿 without 元 that ends a clause (「决算数合计为1000.86万，其中：」) is money too; 万人, 万平方米 are not.
+BARE_UNIT = r"[万亿](?=\s*(?:[，,。；;：:、）)]|$))"
+MONEY = rf"(?P<num>{NUM})\s*(?P<unit>{UNIT}|{BARE_UNIT})"
 PCT = rf"(?P<pnum>{NUM})\s*%"
 
 MONEY_RE = re.compile(MONEY)
+# The words of money: a bare 万 / 亿 is an amount only in a clause that names one (会议费121.61万，…), not in
+# 「服务人口12万，」.
+MONEY_WORDS_RE = re.compile(r"费|支出|收入|资金|预算|决算|拨款|金额|经费|结余|结转|税|款")
+
+
+def is_money(m: re.Match, text: str, clause_start: int) -> bool:
+    """A MONEY_RE match is an amount: its unit names 元, or the clause before it names money."""
+    return m.group("unit").endswith("元") or bool(MONEY_WORDS_RE.search(text, clause_start, m.start()))
 PCT_RE = re.compile(PCT)
 FIGURE_RE = re.compile(rf"{NUM}\s*(?:{UNIT}|%)")
 
@@ -80,7 +90,7 @@ _CHANGE_WORD = r"增|减|多|少|降|升|提高|持平|节约|压缩|为|是"
 # What the change is measured against. Group `yr` is a named year, `prior` a stated previous figure.
 COMPARISON_RE = re.compile(
     r"(?P<comp>同比|"
-    r"(?:与|和|同|比|较|对比)\s*(?:之|于)?\s*"
+    r"(?:相较|相比|与|和|同|比|较|对比)\s*(?:之|于)?\s*"
     r"(?P<base>上\s*年(?:度)?|上一年(?:度)?|去年|年初|调整后?|(?P<yr>20\d\d)\s*年(?:度)?)"
     r"(?P<kind>预算执行数|执行数|预算数?|决算数?|批复数|同期)?"
     rf"(?:(?:的\s*|(?:(?!{_CHANGE_WORD})[^\d，。；,;：:（）()%]){{0,10}}?)(?P<prior>{NUM})\s*(?P<punit>{UNIT}))?"

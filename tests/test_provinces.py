@@ -1,0 +1,121 @@
+"""Phrasings of 部门预算 / 决算 情况说明 from other provinces than the corpora's (surveyed on public pages; every
+sentence here is built in our own words and figures with the same grammatical shape). Each test is a general
+rule: the reader takes the figures for what the sentence says they are, and a phrasing it cannot read with
+confidence is never an error."""
+from yoydiff.checks import run_document_checks
+from yoydiff.checks.counterparts import find_whole, whole_topic
+from yoydiff.checks.prior import check_prior
+from yoydiff.checks.rates import check_statement
+from yoydiff.checks.shares import check_shares
+from yoydiff.parsers.narrative import parse_paragraph
+
+from test_checks_build import doc
+
+
+def _sev(findings, check=None):
+    return [(f.check, f.severity) for f in findings if check is None or f.check == check]
+
+
+# ---- 政府采购: a share of the procurement total is not a share of the department's spending ---------------
+
+def _procurement(share: str, sub: str = "10%"):
+    total = parse_paragraph("2025年支出预算总计5,000.00万元，比上年增加500.00万元，增长11.11%。",
+                            section="（二）支出预算情况", year=2025)
+    proc = parse_paragraph(f"2025年政府采购支出总额800.00万元，其中：政府采购货物支出300.00万元、政府采购服务支出500.00万元。"
+                           f"授予中小企业合同金额600.00万元，占政府采购支出总额的{share}，其中：授予小微企业合同金额80.00万元，"
+                           f"占政府采购支出总额的{sub}。", section="六、政府采购情况", year=2025)
+    return tuple(total + proc)
+
+
+def test_a_share_of_the_procurement_total_is_of_the_procurement_total():
+    sts = _procurement("75%")
+    assert [s.topic for s in sts if "政府采购" in s.subject][:1] == ["procurement"]
+    assert whole_topic("政府采购支出总额") == "procurement"
+    i = next(k for k, s in enumerate(sts) if s.subject == "授予中小企业合同金额")
+    assert find_whole(sts, i, "预算").subject == "政府采购支出总额"     # not the 5,000.00 spending total
+    assert check_shares(doc(statements=sts), "new") == []             # 600 / 800 = 75%, 80 / 800 = 10%
+    [f] = check_shares(doc(statements=_procurement("70%")), "new")     # a slip: 600 / 800 is 75%, not 70%
+    assert (f.severity, f.expected) == ("error", "75%")
+
+
+def test_a_procurement_part_is_not_the_whole_of_a_share():
+    # only the parts (货物 300, 服务 500) precede: no total of the procurement, so the share is not checked
+    sts = tuple(parse_paragraph("政府采购货物支出300.00万元，政府采购服务支出500.00万元。授予中小企业合同金额250.00万元，"
+                                "占政府采购支出总额的60%。", section="六、政府采购情况", year=2025))
+    [f] = check_shares(doc(statements=sts), "new")
+    assert f.severity == "insufficient"
+
+
+# ---- a comparison printed as a clause of its own --------------------------------------------------------
+
+def test_a_comparison_clause_of_its_own_names_the_base_of_the_change_after_it():
+    sts = parse_paragraph("本年支出合计1,200.00万元，与年初预算相比，增加200.00万元，增幅20.00%，主要原因是追加了项目资金；"
+                          "与上年相比，减少60.00万元，降幅4.76%，主要原因是人员减少。", section="三、支出决算情况", year=2025)
+    assert [(s.subject, s.amount.text, s.change.text, s.comparison) for s in sts] == [
+        ("支出合计", "1,200.00", "200.00", "年初预算"), ("支出合计", "1,200.00", "60.00", "上年预算")]
+    assert [_sev(check_statement(s, "new")) for s in sts] == [[], []]   # 60 / 1,260 = 4.76%
+    # the change against this year's budget is no claim about last year: check_prior leaves it alone
+    old = doc(statements=parse_paragraph("本年支出合计1,260.00万元。", section="三、支出决算情况", year=2024), kind="决算")
+    assert check_prior(old, doc(statements=sts, kind="决算")) == []
+
+
+# ---- the previous year's figure stated in a clause of its own -------------------------------------------
+
+def test_a_last_year_clause_is_the_base_not_an_amount():
+    [s] = parse_paragraph("2025年“三公”经费预算数为18.00万元，上年预算数为20.00万元，减少2.00万元，下降10.00%。", year=2025)
+    assert (s.amount.text, s.prior_stated.text, s.change.text, s.rate.text) == ("18.00", "20.00", "2.00", "10.00")
+    assert check_statement(s, "new") == []        # 2 / 20 = 10%; read as an amount of 20.00 it was 2 / 22 = 9.09%
+    [s] = parse_paragraph("支出总计630.00万元，较上年增长5.0%，上年为600.00万元。", year=2025)
+    assert (s.amount.text, s.prior_stated.text, s.rate.text) == ("630.00", "600.00", "5.0")
+    [f] = check_statement(parse_paragraph("支出总计630.00万元，较上年增长6.0%，上年为600.00万元。", year=2025)[0], "new")
+    assert (f.check, f.severity) == ("rate", "error")
+
+
+def test_a_last_year_final_account_clause_says_the_base_is_the_final_account():
+    [s] = parse_paragraph("机关运行经费36.00万元，上年决算数为40.00万元，减少4.00万元，下降10.00%。", year=2025)
+    assert (s.prior_stated.text, s.comparison) == ("40.00", "上年决算")
+    # a change against this year's budget keeps its base; the last-year figure is a statement of its own
+    sts = parse_paragraph("机关运行经费36.00万元，比年初预算减少4.00万元；上年决算数为30.00万元。", year=2025)
+    assert [(s.comparison, s.prior_stated and s.prior_stated.text) for s in sts] == [("年初预算", None), ("上年决算", "30.00")]
+
+
+# ---- both years in other sentences, the change in a third (and 万 without 元) --------------------------
+
+def _both_years(change: str) -> list:
+    return parse_paragraph("全县2025年的“三公”经费决算数合计为640.50万，其中：公务用车运行维护费400.20万元、公务接待费240.30万元。"
+                           "2024年的“三公”经费决算数合计为560.00万，其中：公务用车运行维护费350.00万元、公务接待费210.00万元。"
+                           f"2025年“三公”经费决算数相较于上年增加{change}万元，主要原因是车辆老化。", section="三公", year=2025)
+
+
+def test_a_change_takes_this_years_and_last_years_figures_from_other_sentences():
+    [s] = [s for s in _both_years("80.50") if s.change is not None]
+    assert (s.amount.text, s.prior_stated.text, s.comparison) == ("640.50", "560.00", "上年预算")
+    assert check_statement(s, "new") == []
+    [s] = [s for s in _both_years("95.50") if s.change is not None]       # a slip: 640.50 − 560.00 = 80.50
+    [f] = check_statement(s, "new")
+    assert (f.check, f.severity, f.stated, f.expected) == ("rate", "error", "增加 95.50", "增加 80.50")
+
+
+def test_both_years_must_each_be_one_figure():
+    # two figures dated 2024 for the item: which one is last year's is unknown, nothing is lent
+    sts = parse_paragraph("2025年的“三公”经费决算数合计为640.50万元。2024年的“三公”经费决算数合计为560.00万元。"
+                          "2024年的“三公”经费决算数合计为570.00万元。“三公”经费决算数较上年增加95.50万元。", section="三公", year=2025)
+    [s] = [s for s in sts if s.change is not None]
+    assert (s.amount, s.prior_stated) == (None, None)
+    assert _sev(check_statement(s, "new"), "rate") in ([], [("rate", "insufficient")])
+
+
+def test_a_bare_wan_is_money_only_where_the_clause_names_money():
+    [s] = parse_paragraph("会议费合计为34.10万，较上年减少8.00万元。", year=2025)
+    assert (s.amount.text, s.amount.unit) == ("34.10", "万元")
+    assert parse_paragraph("服务人口12万，接待游客3.5万。") == []
+
+
+# ---- the whole document: no error from what the reader cannot take with confidence ---------------------
+
+def test_unreadable_shapes_give_no_error():
+    text = ("基本支出占比为60.00%，比上年上升2.5个百分点。"           # points, not a rate
+            "人员经费占基本支出的比重比上年下降1.2个百分点。"
+            "收入总计500.00万元，增长率为25‰。")                    # per mille: not read
+    sts = tuple(parse_paragraph(text, year=2025))
+    assert all(f.severity != "error" for f in run_document_checks(doc(statements=sts), "new"))
