@@ -119,3 +119,25 @@ def test_unreadable_shapes_give_no_error():
             "收入总计500.00万元，增长率为25‰。")                    # per mille: not read
     sts = tuple(parse_paragraph(text, year=2025))
     assert all(f.severity != "error" for f in run_document_checks(doc(statements=sts), "new"))
+
+
+# ---- template words left in the text, and the vehicles item named in the other order ---------------------
+
+def test_a_placeholder_direction_is_not_read():
+    sts = parse_paragraph("本年支出合计100.00万元。公务接待费9.48万元，比上年增（减）0.52万元，增（减）5.2%。", year=2025)
+    [s] = [s for s in sts if s.subject == "公务接待费"]
+    assert (s.amount.text, s.change, s.rate, s.direction) == ("9.48", None, None, None)
+    for text in ("因公出国（境）费0万元，较上年增加（减少）0万元，增长（下降）0%。", "会议费2.00万元，较上年增/减0.50万元。"):
+        assert all(s.change is None and s.rate is None for s in parse_paragraph(text, year=2025)), text
+
+
+def test_vehicles_named_running_first_is_the_vehicles_item():
+    from yoydiff.checks.counterparts import three_public_key
+    from yoydiff.checks.sums import check_statement_sums
+    assert three_public_key("公务用车运行维护及购置费") == "vehicles" == three_public_key("公务用车购置及运行维护费")
+    text = ("“三公”经费预算安排38.90万元，比上年预算增加5.64万元。其中：因公出国（境）费0万元；公务接待费6.40万元；"
+            "公务用车运行维护及购置费32.50万元，其中：公务用车购置费0万元，公务用车运行维护费32.50万元。")
+    sts = tuple(parse_paragraph(text, section="三公", year=2025))
+    assert _sev(check_statement_sums(doc(statements=sts), "new")) == []       # 0 + 6.40 + 32.50 = 38.90
+    bad = tuple(parse_paragraph(text.replace("38.90", "39.90"), section="三公", year=2025))
+    assert ("sum", "error") in _sev(check_statement_sums(doc(statements=bad), "new"))

@@ -40,7 +40,7 @@ WHOLE_TOPICS = {
 COMPANION_RE = re.compile(r"^(?:会议费|培训费)$")
 # 三公 categories by the words of their names, most specific first ("whole" for the 三公 total).
 THREE_PUBLIC_WORDS = (("whole", ("三公",)), ("abroad", ("出国",)), ("reception", ("接待",)),
-                      ("vehicles", ("购置及运行", "购置和运行")), ("purchase", ("购置",)), ("running", ("运行",)))
+                      ("vehicles", ("购置及运行", "购置和运行", "运行维护及购置", "运行维护和购置", "运行及购置", "运行和购置")), ("purchase", ("购置",)), ("running", ("运行",)))
 
 
 def three_public_key(name: str) -> str | None:

@@ -389,6 +389,14 @@ class _Parser:
                 cur = None
                 continue
             self._counts(w, cs, ce)
+            placeholder = ph.PLACEHOLDER_RE.search(w, cs, ce)
+            if placeholder is not None:
+                # 「比上年增（减）0.52万元」: a template word left in the text, no direction: the figure after it is
+                # not read (never a change in a direction the text does not give)
+                self.unparsed.append((cs, self.text[cs:ce], "增减方向为模板占位词：" + placeholder.group()))
+                self.covered.append((placeholder.start(), ce))
+                ce = placeholder.start()
+                clause = w[cs:ce]
             events = self._events(w, cs, ce)
             if not events:
                 subj = clean_subject(clause)
