@@ -141,3 +141,28 @@ def test_vehicles_named_running_first_is_the_vehicles_item():
     assert _sev(check_statement_sums(doc(statements=sts), "new")) == []       # 0 + 6.40 + 32.50 = 38.90
     bad = tuple(parse_paragraph(text.replace("38.90", "39.90"), section="三公", year=2025))
     assert ("sum", "error") in _sev(check_statement_sums(doc(statements=bad), "new"))
+
+
+# ---- 各: one figure for each named item ----------------------------------------------------------------
+
+def _each(second: str) -> list:
+    return parse_paragraph(f"2025年度收、支总计各是620.40,616.20万元。与2024年相比，收、支总计各增加{second}。",
+                           section="一、收入支出决算总体情况", year=2025)
+
+
+def test_each_names_one_figure_per_item():
+    sts = _each("20.40,16.20万元，各增长3.40%、2.70%")
+    assert [(s.subject, s.topic, s.amount.text, s.change and s.change.text, s.rate and s.rate.text) for s in sts] == [
+        ("收入总计", "income_total", "620.40", None, None), ("支出总计", "expense_total", "616.20", None, None),
+        ("收入总计", "income_total", "620.40", "20.40", "3.40"), ("支出总计", "expense_total", "616.20", "16.20", "2.70")]
+    assert [_sev(check_statement(s, "new")) for s in sts] == [[], [], [], []]    # 20.40 / 600 = 3.40%, 16.20 / 600 = 2.70%
+    # a slip in the second rate is found on its own item: 16.20 / 600 is 2.70%, not 2.07%
+    bad = _each("20.40,16.20万元，各增长3.40%、2.07%")
+    assert [_sev(check_statement(s, "new")) for s in bad][3] == [("rate", "error")]
+
+
+def test_each_that_does_not_pair_is_not_read():
+    # three figures for two items: nothing is given to either (before: 16.20 became an amount with the rate 2.55%)
+    sts = _each("20.40、16.20、5.00万元，各增长3.40%、2.70%")
+    assert [s for s in sts if s.change is not None] == []
+    assert all(f.severity != "error" for f in run_document_checks(doc(statements=tuple(sts), kind="决算"), "new"))

@@ -307,9 +307,11 @@ def _sentences(f: str) -> list[tuple[int, int]]:
 
 def _clauses(w: str, s: int, e: int) -> list[tuple[int, int]]:
     out, start = [], s
+    lists = [(m.start("list"), m.end("list")) for m in ph.EACH_RE.finditer(w, s, e)]   # 各是A,B万元: one clause
     for i in range(s, e):
         ch = w[i]
         cut = ch in "，：:" or (ch == "," and not (i > s and w[i - 1].isdigit() and w[i + 1:i + 4].isdigit()))
+        cut = cut and not any(a < i < b for a, b in lists)
         if cut:
             out.append((start, i))
             start = i + 1
@@ -398,6 +400,12 @@ class _Parser:
                 ce = placeholder.start()
                 clause = w[cs:ce]
             events = self._events(w, cs, ce)
+            each = ph.EACH_RE.search(w, cs, ce)
+            if each is not None:
+                comp = next((m for k, m in events if k == "comp"), None) or open_comp
+                listed[:] = self._each(w, cs, ce, each, pending, listed, comp)
+                cur = listed[-1] if listed else cur
+                continue
             if not events:
                 subj = clean_subject(clause)
                 if not _generic(subj):
@@ -606,6 +614,42 @@ class _Parser:
             d.take(cs, ce)
         return True
 
+    def _each(self, w, cs, ce, m, pending, listed, comp) -> list[_Draft]:
+        """「收、支总计各是A,B万元」: one statement per named item (收、支总计 → 收入总计, 支出总计); 「各增加C、D万元」
+        「各增长x%、y%」: the changes / rates of the items named in the clause, else of those listed just before.
+        Names and figures that do not pair one to one are left unread (never a figure given to another item)."""
+        items = list(ph.EACH_ITEM_RE.finditer(m.group("list")))
+        units = [it.group("unit") for it in items]
+        unit = units[-1]
+        names = _each_names(clean_subject(w[cs:m.start()]) or pending)
+        kinds = {("%" if u == "%" else "money") for u in units if u}
+        word = m.group("dir")
+        if unit is None or len(kinds) != 1 or (unit == "%" and not word):
+            self.unparsed.append((cs, self.text[cs:ce], "各项数字单位不明"))
+            self.covered.append((cs, ce))
+            return []
+        targets = [] if names else list(listed)
+        if names and len(names) == len(items):
+            targets = [self._new(name, cs) for name in names]
+        if len(targets) != len(items):
+            self.unparsed.append((cs, self.text[cs:ce], f"各项列示：{len(names) or len(listed)} 个项目对 {len(items)} 个数字"))
+            self.covered.append((cs, ce))
+            return []
+        for d, it in zip(targets, items):
+            u = it.group("unit") or unit
+            num = ph.clean_number(it.group("num"))
+            if unit == "%":
+                d.rate, d.rate_word, d.rate_direction = Percent.parse(num), word, ph.normalise_rate_word(word)
+            elif word:
+                d.change, d.direction_word = Amount.parse(num, ph.money_unit(u)), word
+                d.direction = ph.normalise_amount_word(word)
+            else:
+                d.amount = Amount.parse(num, ph.money_unit(u))
+            if comp is not None and (word or unit == "%"):
+                d.comparison = _comparison(comp, self.year)
+            d.take(cs, ce)
+        return targets
+
     def _series(self, w, cs, ce):
         """「分别增长5%、下降2%」/「分别增加a万元、b万元」: (kind, [(word, figure match), …]) or None."""
         for kind, figure_re, word_re in (("rate", ph.PCT_RE, ph.RATE_RE), ("change", ph.MONEY_RE, ph.CHANGE_RE)):
@@ -628,6 +672,28 @@ class _Parser:
                  if not any(a <= m.start() and m.end() <= b for a, b in spans)]
         if loose:
             self.unparsed.append((s, self.text[s:e].strip(), "数字未归入任何陈述：" + "、".join(loose)))
+
+
+_SHORT_NAMES = (("收", "收入"), ("支", "支出"))
+
+
+def _each_names(head: str) -> list[str]:
+    """The items of 「收、支总计」「基本支出和项目支出」: 收入总计, 支出总计 (a name shorter than the last one takes the
+    last one's ending; 收 / 支 alone are 收入 / 支出)."""
+    parts = [p.strip() for p in re.split(r"、|和|及|与", re.sub(r"(?:均|都|分别)$", "", head or "")) if p.strip()]
+    if len(parts) < 2:
+        return []
+    first, last = parts[0], parts[-1]
+    if all(len(p) == len(first) for p in parts[:-1]) and len(last) > len(first) and len(first) <= 2:
+        tail = last[len(first):]
+        parts = [p + tail for p in parts[:-1]] + [last]
+    out = []
+    for p in parts:
+        for short, full in _SHORT_NAMES:
+            if p.startswith(short) and not p.startswith(full):
+                p = full + p[len(short):]
+        out.append(p)
+    return out
 
 
 # ---------------------------------------------------------------- 决算 forms

@@ -77,6 +77,13 @@ BLANK_RATE_RE = re.compile(rf"(?:{_alt(RATE_UP + RATE_DOWN)})\s*%")
 SHARE_RE = re.compile(rf"占(?P<of>[^，,。；;%\d]{{0,24}}?)(?:的)?(?:比重|比例|比)?(?:为)?\s*{PCT}")
 FLAT_RE = re.compile(r"与上年(?:预算)?(?:相比)?持平|持平|无增减|无变化|没有变化|保持不变")
 NO_BASE_RE = re.compile(r"不可比|无可比性|上年基数为\s*0|基数为零|上年无此项|上年未安排|上年度无此项")
+# 「收、支总计各是820.40,816.20万元」「各增加20.40、16.20万元」「各下降2.55%、2.02%」: one figure for each named item,
+# the unit printed once after the last (or after each).
+_EACH_ITEM = rf"{NUM}\s*(?:{UNIT}|%)?"
+EACH_RE = re.compile(
+    rf"各\s*(?:自)?\s*(?:是|为)?\s*(?P<dir>{_alt(AMOUNT_UP + AMOUNT_DOWN + RATE_UP + RATE_DOWN)})?\s*(?:了|为)?\s*"
+    rf"(?P<list>{_EACH_ITEM}(?:\s*[、，,和及]\s*{_EACH_ITEM})+)")
+EACH_ITEM_RE = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{UNIT}|%)?")
 # A direction word left as a template (增（减）, 增加（减少）, 增长（下降）, 增/减): it gives no direction.
 PLACEHOLDER_RE = re.compile(r"(?:增|增加|增长|上升)\s*[（(/／]\s*(?:减|减少|下降|降低)\s*[)）]?(?:幅|率)?")
 REASON_RE = re.compile(r"^\s*(?:主要原因(?:是|为|：|:)|原因是|主要是|主要由于|主要系|是由于|其原因是|系)")
