@@ -166,3 +166,20 @@ def test_each_that_does_not_pair_is_not_read():
     sts = _each("20.40、16.20、5.00万元，各增长3.40%、2.70%")
     assert [s for s in sts if s.change is not None] == []
     assert all(f.severity != "error" for f in run_document_checks(doc(statements=tuple(sts), kind="决算"), "new"))
+
+
+# ---- a reason printed before the change, a second comparison after a flat one ---------------------------
+
+def test_a_reason_before_the_change_ends_where_the_comparison_starts():
+    [s] = parse_paragraph("一般公共预算财政拨款支出决算为880.00万元，主要原因是项目增加，比上年增加80.00万元，增长10.00%。", year=2025)
+    assert (s.amount.text, s.change.text, s.rate.text, s.reason) == ("880.00", "80.00", "10.00", "项目增加")
+    assert check_statement(s, "new") == []                          # 80 / 800 = 10%
+    # a reason that runs to the end of the sentence keeps its figures out of the statement
+    [s] = parse_paragraph("机关运行经费50.00万元，主要原因是新增办公用房租金12.00万元，水电费增加3.00万元。", year=2025)
+    assert (s.amount.text, s.change) == ("50.00", None) and "12.00" in s.reason
+
+
+def test_a_second_comparison_after_a_flat_one_keeps_the_item():
+    sts = parse_paragraph("本年支出合计100.00万元。公务接待费支出决算比预算无增减变化，比去年增加0.50万元，增长50%。", year=2025)
+    [s] = [s for s in sts if s.change is not None]
+    assert (s.subject, s.change.text, s.comparison) == ("公务接待费支出决算", "0.50", "上年预算")

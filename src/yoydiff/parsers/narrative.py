@@ -334,6 +334,12 @@ _COMPARISON_LEAD_RE = re.compile(r"^\s*(?:与|和|同|比|较|对比)\s*(?:上\s
                                  r"\s*(?:相比|比较)?\s*[，,]?\s*[增减降升幅率少多加长低为了下上提高\s]*$")
 
 
+def _resumes(w: str, cs: int, ce: int) -> bool:
+    """A clause that opens with a comparison with last year and states a change or rate (「比上年增加90.00万元」)."""
+    m = ph.COMPARISON_RE.match(w, cs + len(w[cs:ce]) - len(w[cs:ce].lstrip()), ce)
+    return m is not None and bool(ph.CHANGE_RE.search(w, m.end(), ce) or ph.RATE_RE.search(w, m.end(), ce))
+
+
 class _Parser:
     """Statements of one paragraph; offsets are offsets in the paragraph text."""
 
@@ -378,15 +384,26 @@ class _Parser:
         pending, pending_start = "", None
         listed: list[_Draft] = []
         open_comp = None        # 「与年初预算相比，增加…」: a comparison clause of its own, for the next change / rate
-        for cs, ce in _clauses(w, s, e):
+        clauses = _clauses(w, s, e)
+        skip_to = 0                         # clauses before this index are part of a reason already read
+        for k, (cs, ce) in enumerate(clauses):
+            if k < skip_to:
+                continue
             clause = w[cs:ce]
             if ph.REASON_RE.match(clause):
+                # 「…900.00万元，主要原因是项目增加，比上年增加90.00万元」: the reason ends where a clause opens with a
+                # comparison and a change of its own; otherwise it runs to the end of the sentence
+                resume = next((j for j in range(k + 1, len(clauses)) if _resumes(w, *clauses[j])), len(clauses))
+                end = clauses[resume - 1][1] if resume < len(clauses) else e
                 if cur is not None:
                     m = ph.REASON_RE.match(clause)
-                    cur.reason = self.text[cs + m.end():e].strip(" ，,")
-                    cur.take(cs, e)
-                self.covered.append((cs, e))
-                return
+                    cur.reason = self.text[cs + m.end():end].strip(" ，,")
+                    cur.take(cs, end)
+                self.covered.append((cs, end))
+                if resume == len(clauses):
+                    return
+                skip_to = resume
+                continue
             if ph.USAGE_RE.match(clause):
                 cur = None
                 continue
@@ -528,9 +545,10 @@ class _Parser:
             d = fresh() if (own or cur is None or cur.amount is not None or cur.change is not None) else cur
             d.amount = _money(m)
         elif kind == "change" and (not own or _QUANTITY_RE.fullmatch(own)) and comp is not None and cur is not None \
-                and cur.change is not None and cur.amount is not None:
+                and ((cur.change is not None and cur.amount is not None)
+                     or (cur.direction == "持平" and cur.comparison != _comparison(comp, self.year))):
             # 「支出9.07万元，较年初预算数减少10.93万元，…，较上年支出数减少0.71万元」: a second comparison of the
-            # same amount
+            # same amount (「公务接待费支出决算比预算无增减变化，比去年增加0.50万元」: of the same item)
             d = self._new(cur.subject, comp.start())
             d.amount = cur.amount
             d.change = _money(m)
