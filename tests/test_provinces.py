@@ -183,3 +183,34 @@ def test_a_second_comparison_after_a_flat_one_keeps_the_item():
     sts = parse_paragraph("本年支出合计100.00万元。公务接待费支出决算比预算无增减变化，比去年增加0.50万元，增长50%。", year=2025)
     [s] = [s for s in sts if s.change is not None]
     assert (s.subject, s.change.text, s.comparison) == ("公务接待费支出决算", "0.50", "上年预算")
+
+
+# ---- the 一般公共预算财政拨款支出 total and the 类 shares listed under it -----------------------------------
+
+def _gpb_structure(second_share: str = "94.00%"):
+    text = [("三、支出决算情况说明", "2025年本年支出合计4000.00万元，其中：基本支出2800.00万元，占70.00%；项目支出1200.00万元，占30.00%。"),
+            ("五、一般公共预算财政拨款支出决算情况说明", "2025年一般公共预算财政拨款支出1250.00万元，占本年支出合计的31.25%。"
+             "与2024年相比，一般公共预算财政拨款增加25.00万元，增长2.04%。"),
+            ("五、一般公共预算财政拨款支出决算情况说明", "2025年一般公共预算财政拨款支出1250.00万元，主要用于以下方面："
+             f"社会保障和就业支出75.00万元，占6.00%；卫生健康支出1175.00万元，占{second_share}。")]
+    sts = []
+    for section, para in text:
+        sts += parse_paragraph(para, section=section, year=2025)
+    from yoydiff.parsers.narrative import carry_amounts
+    return tuple(carry_amounts(sts, 2025, "决算"))
+
+
+def test_shares_of_the_gpb_spending_are_of_it_not_of_all_spending():
+    sts = _gpb_structure()
+    assert [s.topic for s in sts if s.subject == "一般公共预算财政拨款支出"] == ["gpb_total", "gpb_total"]
+    d = doc(statements=sts, kind="决算")
+    # before: 75 / 4000 and 1175 / 4000 were errors, and 本年支出合计 4000 ≠ 75 + 1175 a sum error
+    assert [f for f in run_document_checks(d, "new") if f.severity == "error"] == []
+    [f] = [f for f in check_shares(doc(statements=_gpb_structure("93.00%"), kind="决算"), "new") if f.severity == "error"]
+    assert f.expected == "94.00%"                                  # 1175 / 1250
+
+
+def test_an_amount_stated_with_its_share_is_lent_to_the_change_after_it():
+    [s] = [s for s in _gpb_structure() if s.change is not None]
+    assert (s.amount.text, s.change.text) == ("1250.00", "25.00")
+    assert check_statement(s, "new") == []                          # 25 / 1225 = 2.04%

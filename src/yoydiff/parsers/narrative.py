@@ -813,7 +813,8 @@ _SUBJECT_TOPICS = (
     ("income_source", r"(?:资金|拨款|财政专户|事业|经营|其他|上级补助|上缴)收入(?:预算)?(?:总计|合计|总额)"),
     ("income_total", r"收入(?:预算)?(?:总计|合计|总额)|部门收入预算$|^收入预算$|收支总预算|收入总计|收支预算总"),
     ("expense_total", r"支出(?:预算)?(?:总计|合计|总额)|^(?:部门)?支出预算$|总支出"),
-    ("gpb_total", r"财政拨款收支总|一般公共预算(?:当年)?拨款(?:合计|总计)|一般公共预算当年拨款$"),
+    ("gpb_total", r"财政拨款收支总|一般公共预算(?:当年)?拨款(?:合计|总计)|一般公共预算当年拨款$"
+                  r"|^一般公共预算(?:财政)?拨款支出(?:决算|预算)?数?$"),
     ("fund", r"政府性基金"),
     ("income_source", r"收入$|转移支付|财政拨款结转|财政专户|单位资金"),
     ("carryover", r"结转|结余"),
@@ -875,7 +876,7 @@ def _subject_key(subject: str) -> str:
 def carry_amounts(statements: list[Statement], year: int | None, kind: str | None = None) -> list[Statement]:
     """Give a change stated without its amount the amount stated for its subject earlier in the section.
 
-    Only a plain amount statement (no change, rate or share of its own) of the same section can lend its
+    Only an amount statement with no change or rate of its own (a share is allowed) of the same section can lend its
     amount, only when its quote names no other year than the document's, only on the same basis (a 预算
     amount is not lent to a change of the 决算, parsers/scope.py), and only when the section states a single
     amount for the subject on that basis; otherwise the statement keeps amount None."""
@@ -889,7 +890,7 @@ def carry_amounts(statements: list[Statement], year: int | None, kind: str | Non
         if not key or s.topic == "count":
             out.append(s)
             continue
-        if s.amount is not None and s.change is None and s.rate is None and s.share is None:
+        if s.amount is not None and s.change is None and s.rate is None:   # a share does not change the amount
             years = {int(y) for y in _YEAR_RE.findall(ph.fold(s.quote))}
             if year is None or years <= {year}:
                 seen.setdefault(key, []).append(s)
