@@ -214,3 +214,34 @@ def test_an_amount_stated_with_its_share_is_lent_to_the_change_after_it():
     [s] = [s for s in _gpb_structure() if s.change is not None]
     assert (s.amount.text, s.change.text) == ("1250.00", "25.00")
     assert check_statement(s, "new") == []                          # 25 / 1225 = 2.04%
+
+
+# ---- 完成率 printed as 「为/是/占 年初预算的 x%」, a change in parentheses ----------------------------------
+
+def _execution(pct: str):
+    from yoydiff.checks.execution import check_execution
+    sts = tuple(parse_paragraph(f"“三公”经费年初预算为15.00万元，支出决算为12.00万元，占年初预算的{pct}。", year=2025))
+    return sts, check_execution(doc(statements=sts, kind="决算"), "new")
+
+
+def test_a_share_of_this_years_initial_budget_is_the_execution_rate():
+    sts, found = _execution("80.00%")
+    [s] = [s for s in sts if s.execution is not None]
+    assert (s.amount.text, s.budget.text, s.execution.text, s.share) == ("12.00", "15.00", "80.00", None)
+    assert found == []
+    _, found = _execution("85.00%")                                  # 12 / 15 = 80%
+    assert [(f.check, f.severity, f.expected) for f in found] == [("execution", "error", "80.00%")]
+    for text in ("公务接待费支出决算为3.00万元，为年初预算的75.00%。", "公务用车运行维护费支出决算6.00万元，是年初预算数的120%。"):
+        assert [s.execution.text for s in parse_paragraph(text, year=2025)] in (["75.00"], ["120"]), text
+    # 「占预算总额的」 is a share of a total, not a 完成率
+    [s] = parse_paragraph("项目支出400.00万元，占预算总额的40.00%。", year=2025)
+    assert (s.share.text, s.execution) == ("40.00", None)
+
+
+def test_a_change_in_parentheses_belongs_to_the_statement_it_follows():
+    [s] = parse_paragraph("“三公”经费支出决算为12.00万元，比上年增长20.00%（增加2.00万元），主要原因是车辆维修。", year=2025)
+    assert (s.amount.text, s.change.text, s.rate.text) == ("12.00", "2.00", "20.00")
+    assert check_statement(s, "new") == []                          # 2 / 10 = 20%
+    # a parenthesis with an item of its own is still read as its own statement
+    sts = parse_paragraph("基本支出80.00万元（其中人员经费60.00万元），比上年增加8.00万元。", year=2025)
+    assert {s.subject for s in sts} >= {"人员经费"}

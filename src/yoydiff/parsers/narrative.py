@@ -334,6 +334,12 @@ _COMPARISON_LEAD_RE = re.compile(r"^\s*(?:与|和|同|比|较|对比)\s*(?:上\s
                                  r"\s*(?:相比|比较)?\s*[，,]?\s*[增减降升幅率少多加长低为了下上提高\s]*$")
 
 
+def _only_a_change(text: str) -> bool:
+    """A parenthesis that holds nothing but a change or a rate (「增加2.00万元」「同比下降5%」)."""
+    rest = ph.CHANGE_RE.sub("", ph.RATE_RE.sub("", text))
+    return rest != text and not re.sub(r"[\s，,、]|同比|比上年|较上年", "", rest)
+
+
 def _resumes(w: str, cs: int, ce: int) -> bool:
     """A clause that opens with a comparison with last year and states a change or rate (「比上年增加90.00万元」)."""
     m = ph.COMPARISON_RE.match(w, cs + len(w[cs:ce]) - len(w[cs:ce].lstrip()), ce)
@@ -359,6 +365,8 @@ class _Parser:
             last = self.drafts[-1] if self.drafts else None
             w = self.f
             for pm in _PAREN_RE.finditer(self.f, s, e):
+                if _only_a_change(pm.group()[1:-1]):
+                    continue        # 「比上年增长20.00%（增加2.00万元）」: the change of the statement it follows
                 if ph.MONEY_RE.search(pm.group()) and re.search(ph.CJK, pm.group()[1:3]):
                     self._sentence(self.f, pm.start() + 1, pm.end() - 1)
                     w = w[:pm.start()] + " " * (pm.end() - pm.start()) + w[pm.end():]
@@ -473,9 +481,10 @@ class _Parser:
 
     def _events(self, w: str, cs: int, ce: int) -> list[tuple[str, re.Match]]:
         found: list[tuple[str, re.Match]] = []
+        # (execution before share: 「占年初预算的80%」 is the 完成率, not a share of some total)
         for kind, rx in (("comp", ph.COMPARISON_RE), ("change", ph.CHANGE_RE), ("rate", ph.RATE_RE),
-                         ("share", ph.SHARE_RE), ("flat", ph.FLAT_RE), ("nobase", ph.NO_BASE_RE),
-                         ("execution", fph.EXECUTION_RE), ("comp", fph.BUDGET_COMPARISON_RE)):
+                         ("execution", fph.EXECUTION_RE), ("share", ph.SHARE_RE), ("flat", ph.FLAT_RE),
+                         ("nobase", ph.NO_BASE_RE), ("comp", fph.BUDGET_COMPARISON_RE)):
             found += [(kind, m) for m in rx.finditer(w, cs, ce)]
         taken = [(m.start(), m.end()) for k, m in found if k in ("change", "share", "execution")]
         taken += [(m.start("prior"), m.end("punit")) for k, m in found if k == "comp" and m.group("prior")]
@@ -580,7 +589,7 @@ class _Parser:
         elif kind == "execution":
             # 完成(全年)预算(84.82万元)的73.2%: the 完成率 of the statement it follows, and its budget base
             d = cur if cur is not None and cur.execution is None and not own else fresh()
-            d.execution = Percent.parse(ph.clean_number(m.group("pnum") or m.group("pnum2")))
+            d.execution = Percent.parse(ph.clean_number(fph.execution_pct(m)))
             if m.group("bnum"):
                 d.budget = Amount.parse(ph.clean_number(m.group("bnum")), m.group("bunit"))
         else:  # nobase
