@@ -245,3 +245,23 @@ def test_a_change_in_parentheses_belongs_to_the_statement_it_follows():
     # a parenthesis with an item of its own is still read as its own statement
     sts = parse_paragraph("基本支出80.00万元（其中人员经费60.00万元），比上年增加8.00万元。", year=2025)
     assert {s.subject for s in sts} >= {"人员经费"}
+
+
+def test_last_years_spending_named_in_a_clause_is_the_base():
+    # before: 「上年支出4.00万元，增加1.00万元，增长25.00%」 was a statement of 4.00 → a false error (1 / 3 = 33.33%)
+    sts = parse_paragraph("公务接待费本年支出5.00万元，上年支出4.00万元，增加1.00万元，增长25.00%。", year=2025)
+    [s] = sts
+    assert (s.amount.text, s.prior_stated.text, s.change.text) == ("5.00", "4.00", "1.00")
+    assert check_statement(s, "new") == []
+    # 上年结转 is an income source, not last year's figure
+    [s] = parse_paragraph("本年收入合计90.00万元，上年结转10.00万元。", year=2025)[1:]
+    assert (s.subject, s.amount.text, s.prior_stated) == ("上年结转", "10.00", None)
+
+
+def test_respectively_pairs_with_the_items_stated_before_it_in_the_sentence():
+    sts = parse_paragraph("人员经费80.00万元、公用经费20.00万元，分别比上年增加8.00万元、2.00万元。", year=2025)
+    assert [(s.subject, s.amount.text, s.change.text) for s in sts] == [("人员经费", "80.00", "8.00"),
+                                                                         ("公用经费", "20.00", "2.00")]
+    # three changes for two items: not read
+    sts = parse_paragraph("人员经费80.00万元、公用经费20.00万元，分别比上年增加8.00万元、2.00万元、1.00万元。", year=2025)
+    assert all(s.change is None for s in sts)

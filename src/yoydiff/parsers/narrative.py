@@ -327,7 +327,8 @@ _CONTINUATION_RE = re.compile(r"^\s*(?:两者)?(?:对比|相比|比较|同比)?[
 _PAREN_RE = re.compile(r"[（(][^（）()]*?(?:万元|元|%)[^（）()]*[)）]")
 # A subject that names nothing but the previous year and a basis (「上年预算数为22.00万元」, 「上年为…」,
 # 「去年同期决算数」): the figure is the base of the statement it follows, not an amount of its own.
-_LAST_YEAR_SUBJECT_RE = re.compile(r"(?:上\s*年|上一年|去年)(?:度)?(?:同期)?(?:预算执行|预算|决算|执行)?(?:数|金额|额)?")
+_LAST_YEAR_SUBJECT_RE = re.compile(r"(?:上\s*年|上一年|去年)(?:度)?(?:同期)?(?:支出|收入)?(?:预算执行|预算|决算|执行|实际)?"
+                                   r"(?:支出|收入)?(?:数|金额|额)?")
 # A sentence after ；that opens with a comparison of its own and names no subject (「；与上年相比，减少50.00万元」)
 # continues the statement before it: the same amount compared with another base.
 _COMPARISON_LEAD_RE = re.compile(r"^\s*(?:与|和|同|比|较|对比)\s*(?:上\s*年|上一年|去年|年初|调整后?)(?:度)?(?:预算|决算|执行)?数?"
@@ -626,6 +627,10 @@ class _Parser:
         if series is None:
             return False
         kind, items = series
+        if not listed:
+            # 「人员经费80.00万元、公用经费20.00万元，分别比上年增加8.00万元、2.00万元」: the items stated before it in the sentence
+            listed = [d for d in self.drafts if d.start >= self.sentence_start and d.amount is not None
+                      and d.change is None and d.rate is None and d.share is None]
         if len(listed) != len(items):
             self.unparsed.append((cs, self.text[cs:ce], f"paired list: {len(items)} figures for {len(listed)} subjects"))
             self.covered.append((cs, ce))
