@@ -327,3 +327,14 @@ def test_prior_old_code_of_a_recoded_line():
     s = st("行政运行", "10.00", code="2010101")
     assert old_code(s) == "2010101" and old_code(s, {"2010101": "2010150"}) == "2010150"
     assert old_code(st("机关运行经费", "10.00", code="机关运行经费")) == ""
+
+
+def test_prior_old_statement_of_the_year_before_is_not_what_the_old_document_published():
+    from yoydiff.checks.counterparts import published
+    # the old (2025) document states its own year and the year before; only the 2025 figure is its figure
+    old_both = doc(statements=[st("机关运行经费", "100.00", topic="operating", quote="2025年机关运行经费100.00万元"),
+                               st("机关运行经费", "90.00", topic="operating", quote="2024年机关运行经费90.00万元")])
+    new = doc(statements=[_yoy("机关运行经费", "120.00", "10.00", "增加")])
+    assert published(old_both, new.statements[0]).amount.text == "100.00"
+    old_before = doc(statements=[st("机关运行经费", "90.00", topic="operating", quote="2024年机关运行经费90.00万元")])
+    assert published(old_before, new.statements[0]) is None

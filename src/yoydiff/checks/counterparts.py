@@ -268,7 +268,7 @@ def _old_statement(old: Document, s: Statement) -> Statement | None:
     """The old document's statement on the same subject (same topic; same section where it can tell); None
     when the statements that qualify state different figures (which one is last year's is unknown)."""
     cands = [o for o in old.statements if o.amount is not None and _statement_key(o) == _statement_key(s)
-             and (o.code or "") == (s.code or "")]
+             and (o.code or "") == (s.code or "") and _of_year(o, old.year)]
     if not cands:
         return None
     same_section = [o for o in cands if _section_kind(o.section) == _section_kind(s.section)]
@@ -276,6 +276,16 @@ def _old_statement(old: Document, s: Statement) -> Statement | None:
     if len({o.amount.value for o in chosen}) > 1:
         return None
     return chosen[0]
+
+
+_YEAR_RE = re.compile(r"(20\d\d)\s*年")
+
+
+def _of_year(o: Statement, year: int | None) -> bool:
+    """The old statement is a figure of the old document's own year: its quote names no other year (「2023年的…合计为
+    807.95万元」 in the 2024 document is the year before, not what 2024 published)."""
+    years = {int(y) for y in _YEAR_RE.findall(fold(o.quote))}
+    return year is None or not years or year in years
 
 
 def _section_kind(section: str) -> str:
