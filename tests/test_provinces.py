@@ -265,3 +265,9 @@ def test_respectively_pairs_with_the_items_stated_before_it_in_the_sentence():
     # three changes for two items: not read
     sts = parse_paragraph("人员经费80.00万元、公用经费20.00万元，分别比上年增加8.00万元、2.00万元、1.00万元。", year=2025)
     assert all(s.change is None for s in sts)
+
+
+def test_both_listed_items_are_flat():
+    sts = parse_paragraph("因公出国（境）经费与公务用车购置及运行维护费分别为0.30亿元和4.20亿元，均与去年持平。", year=2025)
+    assert [(s.subject, s.amount.text, s.direction) for s in sts] == [
+        ("因公出国（境）经费", "0.30", "持平"), ("公务用车购置及运行维护费", "4.20", "持平")]

@@ -441,6 +441,18 @@ class _Parser:
             if "分别" in clause and self._paired(w, cs, ce, events, pending, listed):
                 cur = listed[-1] if listed else cur
                 continue
+            if len(listed) >= 2 and re.match(r"\s*(?:均|都|也均|亦均)", clause) \
+                    and {k for k, _ in events} <= {"comp", "flat"} and any(k == "flat" for k, _ in events):
+                # 「A与B分别为…万元和…万元，均与去年持平」: each listed item is flat
+                flat = next(m for k, m in events if k == "flat")
+                comp = next((m for k, m in events if k == "comp"), None)
+                for d in listed:
+                    d.direction, d.direction_word = "持平", flat.group()
+                    d.rate_direction = d.rate_direction or "持平"
+                    if comp is not None:
+                        d.comparison = _comparison(comp, self.year)
+                    d.take(cs, ce)
+                continue
             pos, comp = cs, None
             if all(k == "comp" for k, _ in events) and not clean_subject(
                     w[cs:events[0][1].start()] + w[events[-1][1].end():ce]).strip():
@@ -611,7 +623,9 @@ class _Parser:
         clause = w[cs:ce]
         if len(amounts) >= 2 and not any(k == "change" for k, _ in events):
             head = clean_subject(clause[:clause.index("分别")]) or pending
-            names = [n for n in re.split(r"、|和|及|与", head) if n.strip()]
+            # 及 / 和 may be inside a name (公务用车购置及运行维护费): the split whose count fits the figures
+            splits = [[n for n in re.split(rx, head) if n.strip()] for rx in (r"、|和|及|与", r"、|和|与", r"、|与", r"、")]
+            names = next((ns for ns in splits if len(ns) == len(amounts)), splits[0])
             if len(names) != len(amounts):
                 self.unparsed.append((cs, self.text[cs:ce], f"paired list: {len(names)} subjects for {len(amounts)} figures"))
                 self.covered.append((cs, ce))
