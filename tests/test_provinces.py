@@ -271,3 +271,11 @@ def test_both_listed_items_are_flat():
     sts = parse_paragraph("因公出国（境）经费与公务用车购置及运行维护费分别为0.30亿元和4.20亿元，均与去年持平。", year=2025)
     assert [(s.subject, s.amount.text, s.direction) for s in sts] == [
         ("因公出国（境）经费", "0.30", "持平"), ("公务用车购置及运行维护费", "4.20", "持平")]
+
+
+def test_a_clause_named_after_the_change_is_the_change():
+    [s] = parse_paragraph("部门收入预算总额为100.00万元，比2024年增长25.00%，增加额为20.00万元。", year=2025)
+    assert (s.amount.text, s.change.text, s.direction, s.rate.text) == ("100.00", "20.00", "增加", "25.00")
+    assert check_statement(s, "new") == []                          # 20 / 80 = 25%
+    [s] = parse_paragraph("部门收入预算总额为100.00万元，比2024年下降20.00%，减少额为25.00万元。", year=2025)
+    assert (s.change.text, s.direction) == ("25.00", "减少") and check_statement(s, "new") == []   # 25 / 125

@@ -329,6 +329,8 @@ _PAREN_RE = re.compile(r"[（(][^（）()]*?(?:万元|元|%)[^（）()]*[)）]")
 # 「去年同期决算数」): the figure is the base of the statement it follows, not an amount of its own.
 _LAST_YEAR_SUBJECT_RE = re.compile(r"(?:上\s*年|上一年|去年)(?:度)?(?:同期)?(?:支出|收入)?(?:预算执行|预算|决算|执行|实际)?"
                                    r"(?:支出|收入)?(?:数|金额|额)?")
+# A subject that names a change (「增加额为20.00万元」「减少金额」): the figure is a change in that direction, not an amount.
+_CHANGE_NAME_RE = re.compile(r"(?:比上年|较上年|同比)?(?P<dir>增加|增长|减少|下降)(?:额|金额|数额)")
 # A sentence after ；that opens with a comparison of its own and names no subject (「；与上年相比，减少50.00万元」)
 # continues the statement before it: the same amount compared with another base.
 _COMPARISON_LEAD_RE = re.compile(r"^\s*(?:与|和|同|比|较|对比)\s*(?:上\s*年|上一年|去年|年初|调整后?)(?:度)?(?:预算|决算|执行)?数?"
@@ -550,7 +552,13 @@ class _Parser:
                 d.take(m.start(), m.end())
             return d
         last_year = _LAST_YEAR_SUBJECT_RE.fullmatch(own) if kind == "amount" and own else None
-        if last_year is not None:
+        change_name = _CHANGE_NAME_RE.fullmatch(own) if kind == "amount" and own else None
+        if change_name is not None:
+            # 「…增长25.00%，增加额为20.00万元」: the change of the statement before it, with the direction its name says
+            d = cur if cur is not None and cur.change is None and cur.direction != "持平" else self._new(own, gap_start)
+            d.change, d.direction_word = _money(m), change_name.group("dir")
+            d.direction = ph.normalise_amount_word(change_name.group("dir"))
+        elif last_year is not None:
             # 「…20.00万元，上年预算数为22.00万元，减少2.00万元」: the base of the statement before it
             base = self.f[gap_start:m.start()]        # the words as printed (the subject has lost 决算数为)
             said = "上年决算" if "决算" in base else "上年执行数" if "执行" in base else YOY
