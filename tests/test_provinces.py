@@ -279,3 +279,14 @@ def test_a_clause_named_after_the_change_is_the_change():
     assert check_statement(s, "new") == []                          # 20 / 80 = 25%
     [s] = parse_paragraph("部门收入预算总额为100.00万元，比2024年下降20.00%，减少额为25.00万元。", year=2025)
     assert (s.change.text, s.direction) == ("25.00", "减少") and check_statement(s, "new") == []   # 25 / 125
+
+
+def test_both_years_must_be_on_one_basis():
+    # this year's budget and last year's outturn: the change is against last year's budget, which is not printed
+    text = "2025年“三公”经费预算合计为21.80万元。2024年“三公”经费决算合计为20.12万元。“三公”经费较上年增加1.00万元。"
+    [s] = [s for s in parse_paragraph(text, section="三公", year=2025) if s.change is not None]
+    assert (s.amount, s.prior_stated) == (None, None)
+    # on one basis both are lent: 21.80 − 20.12 = 1.68 ≠ 1.00
+    [s] = [s for s in parse_paragraph(text.replace("决算合计", "预算合计"), section="三公", year=2025) if s.change is not None]
+    assert (s.amount.text, s.prior_stated.text) == ("21.80", "20.12")
+    assert _sev(check_statement(s, "new")) == [("rate", "error")]

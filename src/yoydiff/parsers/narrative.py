@@ -30,7 +30,7 @@ from ..pdf import Page, TextLine
 from . import final_phrases as fph
 from . import phrases as ph
 from . import rowtables
-from .scope import compatible, only_basis, stem
+from .scope import basis, compatible, only_basis, stem
 from .subjects import resolve_code
 
 YOY = "上年预算"
@@ -959,6 +959,7 @@ def _both_years(s: Statement, statements: list[Statement], year: int, kind: str 
         return s
     dated: dict[int, set] = {year: set(), year - 1: set()}
     found: dict[int, Amount] = {}
+    bases: dict[int, set] = {year: set(), year - 1: set()}
     for x in statements:
         if x is s or x.section != s.section or x.amount is None or x.change is not None or x.rate is not None \
                 or x.share is not None or _item_key(x.subject) != key or not compatible(x.subject, s.subject, kind):
@@ -968,7 +969,9 @@ def _both_years(s: Statement, statements: list[Statement], year: int, kind: str 
             (y,) = years
             dated[y].add(x.amount.value)
             found[y] = x.amount
-    if all(len(v) == 1 for v in dated.values()):
+            bases[y].add(basis(_TOTAL_WORD_RE.sub("", re.sub(r"[\s“”\"']", "", x.subject))))
+    # both years on one basis as their subjects name it (「2025年…预算」 and 「2024年…支出」 may be a budget and an outturn)
+    if all(len(v) == 1 for v in dated.values()) and bases[year] == bases[year - 1]:
         return replace(s, amount=found[year], prior_stated=found[year - 1])
     return s
 
