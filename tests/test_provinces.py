@@ -290,3 +290,16 @@ def test_both_years_must_be_on_one_basis():
     [s] = [s for s in parse_paragraph(text.replace("决算合计", "预算合计"), section="三公", year=2025) if s.change is not None]
     assert (s.amount.text, s.prior_stated.text) == ("21.80", "20.12")
     assert _sev(check_statement(s, "new")) == [("rate", "error")]
+
+
+def test_a_rate_against_another_base_is_a_statement_of_its_own():
+    # before: 50% was checked against 2.00 / 10.00 (the change against this year's budget) — a false error
+    for text in ("机关运行经费支出决算12.00万元，比年初预算增加2.00万元，同比增长50.00%。",
+                 "机关运行经费支出决算12.00万元，较上年增长50.00%，比年初预算增加2.00万元。"):
+        sts = parse_paragraph(text, year=2025)
+        assert sorted((s.comparison, s.change is not None, s.rate is not None) for s in sts) == [
+            ("上年预算", False, True), ("年初预算", True, False)], text
+        assert all(f.severity != "error" for s in sts for f in check_statement(s, "new"))
+    # 比上年决算 and 同比 are both last year: one statement, checked (2 / 8 = 25%)
+    [s] = parse_paragraph("机关运行经费支出决算10.00万元，比上年决算增加2.00万元，同比增长25.00%。", year=2025)
+    assert (s.change.text, s.rate.text) == ("2.00", "25.00") and check_statement(s, "new") == []

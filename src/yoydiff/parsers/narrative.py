@@ -233,6 +233,7 @@ class _Draft:
     prior: Amount | None = None
     no_base: bool = False
     comparison: str = YOY
+    compared: bool = False             # the comparison was printed (not the default)
     hedged: bool = False
     count: int | None = None           # a stated number of projects (topic "count")
     budget: Amount | None = None       # 决算: the budget base of a 完成率 (完成全年预算84.82万元的…)
@@ -587,12 +588,14 @@ class _Parser:
             hedged = hedged or bool(m.group("hedge"))
         elif kind == "change":
             d = fresh() if (own or cur is None or cur.change is not None or cur.direction == "持平") else cur
+            d = self._other_base(d, cur, comp, d.rate is not None)
             d.change = _money(m)
             d.direction_word = m.group("dir")
             d.direction = ph.normalise_amount_word(m.group("dir"))
             hedged = hedged or bool(m.group("hedge"))
         elif kind == "rate":
             d = fresh() if (own and cur is None) or cur is None or cur.rate is not None else cur
+            d = self._other_base(d, cur, comp, d.change is not None)
             d.rate = _pct(m)
             d.rate_word = m.group("rdir")
             d.rate_direction = ph.normalise_rate_word(m.group("rdir"))
@@ -618,12 +621,25 @@ class _Parser:
             d.no_base = True
         if comp is not None and kind in ("change", "rate", "flat"):
             d.comparison = _comparison(comp, self.year)
+            d.compared = True
             if comp.group("prior"):
                 d.prior = Amount.parse(ph.clean_number(comp.group("prior")), ph.money_unit(comp.group("punit")))
             d.take(comp.start(), comp.end())
         d.hedged = d.hedged or hedged
         d.take(m.start(), m.end())
         return d
+
+    def _other_base(self, d: _Draft, cur: _Draft | None, comp, taken: bool) -> _Draft:
+        """「…12.00万元，比年初预算增加2.00万元，同比增长50.00%」: a figure compared with another base than the one the
+        statement already holds a figure against is a statement of its own (same item, same amount), never the
+        rate of a change measured against something else."""
+        this_year = ("年初预算", "调整预算")       # this year's budget; every other base is a year before
+        if d is not cur or cur is None or comp is None or not taken or not cur.compared \
+                or (_comparison(comp, self.year) in this_year) == (cur.comparison in this_year):
+            return d
+        other = self._new(cur.subject, comp.start())
+        other.amount = cur.amount
+        return other
 
     def _paired(self, w, cs, ce, events, pending, listed) -> bool:
         """分别为A万元、B万元 / 分别增长x%、y%: one statement per named subject, or nothing."""
