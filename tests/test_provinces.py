@@ -303,3 +303,8 @@ def test_a_rate_against_another_base_is_a_statement_of_its_own():
     # 比上年决算 and 同比 are both last year: one statement, checked (2 / 8 = 25%)
     [s] = parse_paragraph("机关运行经费支出决算10.00万元，比上年决算增加2.00万元，同比增长25.00%。", year=2025)
     assert (s.change.text, s.rate.text) == ("2.00", "25.00") and check_statement(s, "new") == []
+
+
+def test_each_without_money_or_percent_is_not_a_list():
+    [s] = parse_paragraph("公务用车购置及运行费10.00万元，购置车辆各1、2辆。", year=2025)
+    assert (s.subject, s.amount.text) == ("公务用车购置及运行费", "10.00")

@@ -82,7 +82,7 @@ NO_BASE_RE = re.compile(r"不可比|无可比性|上年基数为\s*0|基数为�
 _EACH_ITEM = rf"{NUM}\s*(?:{UNIT}|%)?"
 EACH_RE = re.compile(
     rf"各\s*(?:自)?\s*(?:是|为)?\s*(?P<dir>{_alt(AMOUNT_UP + AMOUNT_DOWN + RATE_UP + RATE_DOWN)})?\s*(?:了|为)?\s*"
-    rf"(?P<list>{_EACH_ITEM}(?:\s*[、，,和及]\s*{_EACH_ITEM})+)")
+    rf"(?P<list>{_EACH_ITEM}(?:\s*[、，,和及]\s*{_EACH_ITEM})*\s*[、，,和及]\s*{NUM}\s*(?:{UNIT}|%))")
 EACH_ITEM_RE = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{UNIT}|%)?")
 # A direction word left as a template (增（减）, 增加（减少）, 增长（下降）, 增/减): it gives no direction.
 PLACEHOLDER_RE = re.compile(r"(?:增|增加|增长|上升)\s*[（(/／]\s*(?:减|减少|下降|降低)\s*[)）]?(?:幅|率)?")
