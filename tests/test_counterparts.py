@@ -288,3 +288,53 @@ def test_an_all_funds_paragraph_is_not_compared_with_the_general_budget_alone():
     gpb = [st("一般公共服务（类）支出", "7,827.46", code="201", topic="item", section="一般公共预算支出情况说明")]
     [f] = [f for f in check_narrative(doc(tables=[t5], statements=gpb), "new") if f.severity == "error"]
     assert f.expected == "7,747.46"
+
+
+# ---- the previous year: check_prior takes its old figure from counterparts.published ---------------------
+
+def _yoy(subject, amount, change, direction, section="", topic="operating", code=None):
+    return st(subject, amount, change, direction, section=section, topic=topic, code=code)
+
+
+def test_prior_old_figure_is_the_one_statement_on_the_same_subject():
+    from yoydiff.checks.counterparts import published
+    from yoydiff.checks.prior import check_prior
+    old = doc(statements=[st("机关运行经费", "100.00", topic="operating")])
+    new = doc(statements=[_yoy("机关运行经费", "120.00", "10.00", "增加")])      # implies 110.00, old says 100.00
+    assert published(old, new.statements[0]).amount.text == "100.00"
+    [f] = check_prior(old, new)
+    assert (f.severity, f.item) == ("error", "机关运行经费") and "100.00" in f.expected
+
+
+def test_prior_old_statements_that_disagree_are_no_counterpart():
+    # the old document states two different figures for the same subject in sections of the same kind
+    # (before: the first was taken and 110.00 became an error against 100.00)
+    from yoydiff.checks.counterparts import published
+    from yoydiff.checks.prior import check_prior
+    old = doc(statements=[st("机关运行经费", "100.00", topic="operating", section="八、其他重要事项"),
+                          st("机关运行经费", "110.00", topic="operating", section="九、名词解释")])
+    new = doc(statements=[_yoy("机关运行经费", "120.00", "10.00", "增加")])
+    assert published(old, new.statements[0]) is None
+    assert check_prior(old, new) == []
+    # agreeing statements are one counterpart
+    same = doc(statements=[st("机关运行经费", "100.00", topic="operating", section="八、其他重要事项"),
+                           st("机关运行经费", "100.00", topic="operating", section="九、名词解释")])
+    assert [f.severity for f in check_prior(same, new)] == ["error"]
+
+
+def test_prior_old_code_of_a_recoded_line():
+    from yoydiff.checks.counterparts import old_code
+    s = st("行政运行", "10.00", code="2010101")
+    assert old_code(s) == "2010101" and old_code(s, {"2010101": "2010150"}) == "2010150"
+    assert old_code(st("机关运行经费", "10.00", code="机关运行经费")) == ""
+
+
+def test_prior_old_statement_of_the_year_before_is_not_what_the_old_document_published():
+    from yoydiff.checks.counterparts import published
+    # the old (2025) document states its own year and the year before; only the 2025 figure is its figure
+    old_both = doc(statements=[st("机关运行经费", "100.00", topic="operating", quote="2025年机关运行经费100.00万元"),
+                               st("机关运行经费", "90.00", topic="operating", quote="2024年机关运行经费90.00万元")])
+    new = doc(statements=[_yoy("机关运行经费", "120.00", "10.00", "增加")])
+    assert published(old_both, new.statements[0]).amount.text == "100.00"
+    old_before = doc(statements=[st("机关运行经费", "90.00", topic="operating", quote="2024年机关运行经费90.00万元")])
+    assert published(old_before, new.statements[0]) is None

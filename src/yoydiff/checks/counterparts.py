@@ -7,14 +7,21 @@ not divided by the 预算 total). Parts that must add up to a stated whole (基�
 三公 items = the 三公 total; shares of one list that add to 100 %) are found here too, on the whole's basis.
 When no counterpart can be identified with confidence the checks report `insufficient`, never an error
 against another figure.
+
+Across years (check `prior`), the previous-year figure a new statement implies is compared with what the old
+document published for the same item (`published`): the old 一般公共预算支出表 合计 of a coded line (its old code
+when the matching says it was re-coded), else the old document's statement on the same subject — one statement,
+or several that agree; when they disagree the old figure is unknown and nothing is compared.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core import Document, Statement
-from ..numbers import Interval
+from ..core import Document, Statement, figure_column
+from ..names import normalise
+from ..numbers import Amount, Interval
 from ..parsers.phrases import fold
 from ..parsers.scope import compatible
 from .rules import squash
@@ -33,7 +40,7 @@ WHOLE_TOPICS = {
 COMPANION_RE = re.compile(r"^(?:会议费|培训费)$")
 # 三公 categories by the words of their names, most specific first ("whole" for the 三公 total).
 THREE_PUBLIC_WORDS = (("whole", ("三公",)), ("abroad", ("出国",)), ("reception", ("接待",)),
-                      ("vehicles", ("购置及运行", "购置和运行")), ("purchase", ("购置",)), ("running", ("运行",)))
+                      ("vehicles", ("购置及运行", "购置和运行", "运行维护及购置", "运行维护和购置", "运行及购置", "运行和购置")), ("purchase", ("购置",)), ("running", ("运行",)))
 
 
 def three_public_key(name: str) -> str | None:
@@ -47,6 +54,8 @@ def whole_topic(share_of: str) -> str | None:
     t = squash(share_of)
     if "三公" in t:
         return "three_public"
+    if "政府采购" in t:
+        return "procurement"      # 占政府采购支出总额的: the procurement total, not the department's spending
     if "项目支出" in t:
         return "project"
     if "基本支出" in t:
@@ -70,6 +79,10 @@ def names_same_funds(share_of: str, subject: str) -> bool:
     return not named or any(f in squash(subject) for f in named)
 
 
+# The procurement total a share of 政府采购支出总额 is of (政府采购支出总额, 政府采购预算总额, 政府采购合同总金额 …).
+PROCUREMENT_TOTAL_RE = re.compile(r"^政府采购.*(?:总额|总计|合计|总金额)$")
+
+
 def is_three_public_whole(s: Statement) -> bool:
     return s.topic == "three_public" and three_public_key(s.subject) == "whole"
 
@@ -90,6 +103,8 @@ def find_whole(statements: tuple[Statement, ...], i: int, kind: str | None = Non
             continue
         if w.topic == "three_public" and not is_three_public_whole(w):
             continue
+        if w.topic == "procurement" and not PROCUREMENT_TOTAL_RE.search(squash(w.subject)):
+            continue   # 政府采购货物支出 is a part of the procurement total, not the whole
         if s.share_of and not names_same_funds(s.share_of, w.subject):
             continue   # 占财政拨款支出的 is not a share of the 一般公共预算 alone
         if not compatible(w.subject, s.subject, kind) or not compatible(w.subject, s.section, kind):
@@ -208,3 +223,94 @@ def other_spending(doc: Document) -> str:
             if m:
                 return m.group()
     return ""
+
+
+# ---- the previous year: what the old document published for a new statement's item (check `prior`) -----------
+
+@dataclass(frozen=True)
+class Published:
+    amount: Amount
+    page: int | None
+    quote: str
+    where: str
+
+
+def _row_quote(row, table) -> str:
+    codes = "\t".join(row.code_parts) if row.code_parts else row.code
+    vals = "\t".join("" if v is None else v.text for v in row.values)
+    return f"{codes}\t{row.name}\t{vals}".strip()
+
+
+def _table_figure(doc: Document, code: str) -> Published | None | bool:
+    """The 表5 合计 of a line; False when 表5 exists but has no such line; None when there is no 表5, or
+    when it was read without columns or without a single figure (a blank cell or a missing line of a table
+    that could not be read says nothing: it is not a 0)."""
+    t = doc.table_like("gpb_expense")
+    if t is None or not t.rows or not t.columns or not any(v is not None for r in t.rows for v in r.values):
+        return None
+    col = figure_column(t, "合计")
+    if col is None:
+        return None
+    for r in t.rows:
+        if r.code == code:
+            v = r.values[col] if col < len(r.values) else None
+            if v is None:
+                return Published(Amount.zero(), r.page, _row_quote(r, t), f"{t.number or '一般公共预算支出表'} {code} 合计（空白）")
+            return Published(v, r.page, _row_quote(r, t), f"{t.number or '一般公共预算支出表'} {code} 合计")
+    return False
+
+
+def _statement_key(s: Statement) -> tuple[str, str]:
+    return s.topic, normalise(s.subject)
+
+
+def _old_statement(old: Document, s: Statement) -> Statement | None:
+    """The old document's statement on the same subject (same topic; same section where it can tell); None
+    when the statements that qualify state different figures (which one is last year's is unknown)."""
+    cands = [o for o in old.statements if o.amount is not None and _statement_key(o) == _statement_key(s)
+             and (o.code or "") == (s.code or "") and _of_year(o, old.year)]
+    if not cands:
+        return None
+    same_section = [o for o in cands if _section_kind(o.section) == _section_kind(s.section)]
+    chosen = same_section or cands
+    if len({o.amount.value for o in chosen}) > 1:
+        return None
+    return chosen[0]
+
+
+_YEAR_RE = re.compile(r"(20\d\d)\s*年")
+
+
+def _of_year(o: Statement, year: int | None) -> bool:
+    """The old statement is a figure of the old document's own year: its quote names no other year (「2023年的…合计为
+    807.95万元」 in the 2024 document is the year before, not what 2024 published)."""
+    years = {int(y) for y in _YEAR_RE.findall(fold(o.quote))}
+    return year is None or not years or year in years
+
+
+def _section_kind(section: str) -> str:
+    """Sections differ in years and numbering; what matters is whether they speak of 一般公共预算 or 财政拨款."""
+    t = normalise(section)
+    return "gpb" if "一般公共预算" in t else "fiscal" if "财政拨款" in t else "all"
+
+
+def old_code(s: Statement, recoded: dict[str, str] | None = None) -> str:
+    """The code of a coded (功能分类, 2xx) statement's line in the old document: its old code when re-coded."""
+    code = s.code or ""
+    return (recoded or {}).get(code, code) if code.isdigit() and code.startswith("2") else ""
+
+
+def published(old: Document, s: Statement, recoded: dict[str, str] | None = None) -> Published | None:
+    """What the old document published for the item a new statement is about (None: cannot tell).
+    `recoded`: new code → old code of the lines the matching found re-coded."""
+    code = old_code(s, recoded)
+    if code:
+        fig = _table_figure(old, code)
+        if isinstance(fig, Published):
+            return fig
+        if fig is False:
+            return Published(Amount.zero(), None, "", f"一般公共预算支出表无 {code} 行，按 0 计")
+    o = _old_statement(old, s)
+    if o is None:
+        return None
+    return Published(o.amount, o.page, o.quote, o.section or "说明文字")

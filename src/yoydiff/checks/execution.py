@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..core import Document, Statement
 from ..numbers import Amount, Interval, Percent, normalise_digits
-from ..parsers.final_phrases import EXECUTION_RE, SIDE_GAP_RE, SIDE_RE, SIDE_WORD
+from ..parsers.final_phrases import EXECUTION_RE, SIDE_GAP_RE, SIDE_RE, SIDE_WORD, execution_pct
 from ..results import Finding
 from .final_narrative import table_final_amount
 from .rules import (HUNDRED, MEETS, ROUNDING, VERDICT, amount_iv, distance, fig_iv, fig_text, fmt_iv, printed,
@@ -62,7 +62,7 @@ def check_execution(doc: Document, role: str) -> list[Finding]:
         done = s.execution
         if done is None:
             m = EXECUTION_RE.search(q)
-            done = Percent.parse((m.group("pnum") or m.group("pnum2")) + "%") if m else None
+            done = Percent.parse(execution_pct(m) + "%") if m else None
         side = SIDE_RE.search(q)
         word = SIDE_WORD.get(side.group(1), side.group(1)) if side else None
 

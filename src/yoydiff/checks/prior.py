@@ -5,30 +5,22 @@ The new text says "2026年预算数为450.00万元，比上年预算减少74.75�
 534.75 for the same line. A 项 statement describes 一般公共预算 当年拨款, so the old figure for a coded
 statement is the 一般公共预算支出表 (表5) 合计 of that line (never the old narrative, which may carry
 its own misprint); other statements are compared with the old document's statement on the same
-subject (基本支出, 机关运行经费, “三公”经费 …).
+subject (基本支出, 机关运行经费, “三公”经费 …). Which old figure that is, is decided in checks/counterparts.py
+(`published`), the one place for what a figure is compared with.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..core import Document, Statement, figure_column
+from ..core import Document, Statement
 from ..matching import Matching
-from ..names import normalise
 from ..numbers import Amount, Interval, normalise_digits
 from ..results import Finding
+from .counterparts import Published, published
 
 _NOT_YOY = ("年初", "调整预算", "调整后")         # comparisons that are not with last year's budget
 _EXECUTION = ("执行", "决算", "实际")             # a base that is last year's outturn, not its budget
-
-
-@dataclass(frozen=True)
-class Published:
-    amount: Amount
-    page: int | None
-    quote: str
-    where: str
 
 
 def implied_prior(s: Statement) -> Interval | None:
@@ -54,65 +46,6 @@ def _decimals(text: str) -> int:
 
 def _fmt(v: Decimal, places: int = 2) -> str:
     return f"{v.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,}"
-
-
-def _row_quote(row, table) -> str:
-    codes = "\t".join(row.code_parts) if row.code_parts else row.code
-    vals = "\t".join("" if v is None else v.text for v in row.values)
-    return f"{codes}\t{row.name}\t{vals}".strip()
-
-
-def _table_figure(doc: Document, code: str) -> Published | None | bool:
-    """The 表5 合计 of a line; False when 表5 exists but has no such line; None when there is no 表5, or
-    when it was read without columns or without a single figure (a blank cell or a missing line of a table
-    that could not be read says nothing: it is not a 0)."""
-    t = doc.table_like("gpb_expense")
-    if t is None or not t.rows or not t.columns or not any(v is not None for r in t.rows for v in r.values):
-        return None
-    col = figure_column(t, "合计")
-    if col is None:
-        return None
-    for r in t.rows:
-        if r.code == code:
-            v = r.values[col] if col < len(r.values) else None
-            if v is None:
-                return Published(Amount.zero(), r.page, _row_quote(r, t), f"{t.number or '一般公共预算支出表'} {code} 合计（空白）")
-            return Published(v, r.page, _row_quote(r, t), f"{t.number or '一般公共预算支出表'} {code} 合计")
-    return False
-
-
-def _statement_key(s: Statement) -> tuple[str, str]:
-    return s.topic, normalise(s.subject)
-
-
-def _old_statement(old: Document, s: Statement) -> Statement | None:
-    """The old document's statement on the same subject (same topic; same section where it can tell)."""
-    cands = [o for o in old.statements if o.amount is not None and _statement_key(o) == _statement_key(s)
-             and (o.code or "") == (s.code or "")]
-    if not cands:
-        return None
-    same_section = [o for o in cands if _section_kind(o.section) == _section_kind(s.section)]
-    return (same_section or cands)[0]
-
-
-def _section_kind(section: str) -> str:
-    """Sections differ in years and numbering; what matters is whether they speak of 一般公共预算 or 财政拨款."""
-    t = normalise(section)
-    return "gpb" if "一般公共预算" in t else "fiscal" if "财政拨款" in t else "all"
-
-
-def published(old: Document, s: Statement, old_code: str) -> Published | None:
-    """What the old document published for the item a new statement is about (None: cannot tell)."""
-    if old_code:
-        fig = _table_figure(old, old_code)
-        if isinstance(fig, Published):
-            return fig
-        if fig is False:
-            return Published(Amount.zero(), None, "", f"一般公共预算支出表无 {old_code} 行，按 0 计")
-    o = _old_statement(old, s)
-    if o is None:
-        return None
-    return Published(o.amount, o.page, o.quote, o.section or "说明文字")
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -189,8 +122,7 @@ def check_prior(old: Document, new: Document, matching: Matching | None = None) 
         if prior is None:
             continue
         code = s.code or ""
-        old_code = recoded.get(code, code) if code.isdigit() and code.startswith("2") else ""
-        pub = published(old, s, old_code)
+        pub = published(old, s, recoded)
         if pub is None:
             continue
         if prior.meets(pub.amount.interval):

@@ -1,10 +1,11 @@
 """Year-over-year sentences: the stated rate vs change / prior, the direction words, zero bases."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..core import Statement
-from ..numbers import UNIT_SCALE, Amount, Interval, Percent
+from ..numbers import UNIT_SCALE, Amount, Interval, Percent, normalise_digits
 from ..results import Finding
 from .rules import (HEDGED_NOTE, HUNDRED, MEETS, MISMATCH, OPPOSITE, PRINTED_OPPOSITE, RATE_WORD, ROUNDING, VERDICT,
                     amount_direction, amount_iv, cause_word, change_phrase, contradictory, distance, fig_iv, fig_text,
@@ -47,6 +48,9 @@ def _words(s: Statement) -> str:
 
 def check_rate(s: Statement, role: str) -> list[Finding]:
     """Stated rate vs change / prior over intervals (prior = amount ∓ change)."""
+    if s.rate is not None and s.change is None and s.amount is not None and s.prior_stated is not None \
+            and not s.no_base:
+        return _rate_of_both_years(s, role)
     if s.rate is None or s.change is None or s.no_base or _no_change(s) or contradictory(s):
         return []
     direction = amount_direction(s)
@@ -89,6 +93,35 @@ def check_rate(s: Statement, role: str) -> list[Finding]:
     return [statement_finding("rate", "error", role, s, str(stated), expected, rule,
                               distance=distance(stated.value, rate.mid, stated),
                               cause=_rate_cause(s, stated, direction, rate))]
+
+
+def _rate_of_both_years(s: Statement, role: str) -> list[Finding]:
+    """「支出总计630.00万元，较上年增长5.0%，上年为600.00万元」: no change printed; the rate is (本年数 − 上年数) ÷ 上年数.
+    Checked only when the two years' difference has the sign the rate word says (otherwise it is the direction
+    check's matter, or the figures are not the two years of one item: insufficient)."""
+    prior = s.prior_stated.interval
+    diff = s.amount.interval - prior
+    up = s.rate_direction == "增长"
+    if prior.lo <= 0 or s.rate_direction not in ("增长", "下降"):
+        return []
+    if (up and diff.lo < 0) or (not up and diff.hi > 0):
+        return [statement_finding("rate", "insufficient", role, s, str(s.rate), "",
+                                  f"本年数 {fig_iv(s.amount)} 与所述上年数 {fig_iv(s.prior_stated)} 之差与“{s.rate_word}”方向不一，未作复核")]
+    change = diff if up else Interval(-diff.hi, -diff.lo)
+    rate = _rate(change, prior)
+    stated = _abs(s.rate)
+    v = verdict(rate, stated)
+    if v == MEETS:
+        return []
+    rule = rule_text(f"本年数 {fig_iv(s.amount)}，所述上年数 {fig_iv(s.prior_stated)}",
+                     f"{RATE_NAME['增加' if up else '减少']} = (本年数 − 上年数) ÷ 上年数 ∈ {fmt_iv(rate, 4, '%')}",
+                     f"所述 {fig_iv(stated)}", verdict=VERDICT[v])
+    expected = printed(rate.mid, stated.text) + "%"
+    if hedged(s):
+        return [statement_finding("rate", "insufficient", role, s, str(stated), expected, f"{rule}；{HEDGED_NOTE}")]
+    severity = "rounding" if v == ROUNDING else "error"
+    return [statement_finding("rate", severity, role, s, str(stated), expected, rule,
+                              distance=distance(stated.value, rate.mid, stated))]
 
 
 def _rate_cause(s: Statement, stated: Percent, direction: str, rate: Interval) -> str:
@@ -137,6 +170,8 @@ def check_prior_stated(s: Statement, role: str) -> list[Finding]:
     v = verdict(prior, s.prior_stated)
     if v == MEETS:
         return []
+    if not printed_in(s.amount, s.quote) and not printed_in(s.prior_stated, s.quote):
+        return _change_against_both_years(s, direction, role)
     rule = rule_text(_prior_text(s, direction, prior), f"所述上年数 {fig_iv(s.prior_stated)}", verdict=VERDICT[v])
     expected = printed_like(prior.mid, s.prior_stated)
     gap = distance(s.prior_stated.value, prior.mid, s.prior_stated)
@@ -147,6 +182,30 @@ def check_prior_stated(s: Statement, role: str) -> list[Finding]:
         return [statement_finding("rate", "rounding", role, s, fig_text(s.prior_stated), expected, rule, distance=gap)]
     return [statement_finding("rate", "error", role, s, fig_text(s.prior_stated), expected, rule, distance=gap,
                               cause=transposition_cause(s.prior_stated.text, prior.scale(1 / UNIT_SCALE[s.prior_stated.unit])))]
+
+
+def printed_in(fig: Amount, quote: str) -> bool:
+    """The figure is printed in the quote (not lent from another sentence by the reader)."""
+    digits = lambda x: re.sub(r"[^\d.]", "", normalise_digits(x))  # noqa: E731
+    return digits(fig.text) in {digits(m) for m in re.findall(r"\d[\d,，\s]*(?:\.\s?\d+)?", normalise_digits(quote))}
+
+
+def _change_against_both_years(s: Statement, direction: str, role: str) -> list[Finding]:
+    """The sentence prints only the change; both years' figures are printed in other sentences of its section
+    (parsers/narrative.py lends them): the printed change is checked against their difference."""
+    diff = s.amount.interval - s.prior_stated.interval
+    change = s.change.interval if direction == "增加" else Interval(-s.change.interval.hi, -s.change.interval.lo)
+    if diff.meets(change):
+        return []
+    word = "增加" if diff.mid >= 0 else "减少"
+    expected = f"{word} {printed_like(abs(diff.mid), s.change)}"
+    rule = rule_text(f"本年数 {fig_iv(s.amount)} − 上年数 {fig_iv(s.prior_stated)}（均见同节其他句）∈ "
+                     f"{amount_iv(diff, s.change)}", f"所述{s.direction_word or direction} {fig_iv(s.change)}",
+                     verdict=VERDICT[MISMATCH])
+    severity = "insufficient" if hedged(s) else "error"
+    return [statement_finding("rate", severity, role, s, f"{s.direction_word or direction} {fig_text(s.change)}",
+                              expected, f"{rule}；{HEDGED_NOTE}" if hedged(s) else rule,
+                              distance="" if hedged(s) else distance(s.change.value, abs(diff.mid), s.change))]
 
 
 def check_direction(s: Statement, role: str) -> list[Finding]:

@@ -2,7 +2,8 @@
 execution check.
 
 「决算为62.07万元，完成全年预算84.82万元的73.2%」: the 完成率 and its budget base (84.82 is not the current
-amount); 「完成预算的48.82%」 / 「完成年初预算数的98.59%」 / 「完成年度预算105.9%」 / 「预算完成率为95%」;
+amount); 「完成预算的48.82%」 / 「完成年初预算数的98.59%」 / 「完成年度预算105.9%」 / 「预算完成率为95%」 /
+「为年初预算的75%」「占年初预算的80%」;
 「比预算数减少67.62万元」 (a change against this year's budget, not against last year);
 「决算数大于/小于（年初）预算数」; a subject that is this year's budget (「…年初预算为12000.00元」) or its 决算
 (「支出决算为…」, 「决算支出数为…」).
@@ -17,7 +18,9 @@ from .phrases import NUM, UNIT
 EXECUTION_RE = re.compile(
     rf"完成(?:了)?(?:全年|年初|年度|调整后?(?:的)?)?预算(?:数)?\s*(?:(?P<bnum>{NUM})\s*(?P<bunit>{UNIT}))?\s*(?:的)?\s*"
     rf"(?P<pnum>{NUM})\s*[%％]"
-    rf"|(?:预算)?(?:完成|执行)率\s*(?:为|是|达)?\s*(?P<pnum2>{NUM})\s*[%％]")
+    rf"|(?:预算)?(?:完成|执行)率\s*(?:为|是|达)?\s*(?P<pnum2>{NUM})\s*[%％]"
+    # 为/是/占/达到 年初预算(数)的 80%: the 决算 as a share of this year's initial budget (not 「占预算总额的」)
+    rf"|(?:为|是|占|达到?)\s*(?:年初|全年)预算(?:数)?\s*的\s*(?P<pnum3>{NUM})\s*[%％]")
 
 # 比预算(数)减少… / 较全年预算增加…: the same named groups as phrases.COMPARISON_RE (yr never matches)
 BUDGET_COMPARISON_RE = re.compile(
@@ -40,6 +43,11 @@ AMOUNT_TAIL_RE = re.compile(rf"\s*(?:为|是|共计|合计)?\s*{NUM}\s*(?:{UNIT}
 
 # A sentence that only names a functional classification subject: 「…（类）…（款）行政运行（项）」
 CLASSIFICATION_HEAD_RE = re.compile(r"[（(]\s*[类款项]\s*[)）]\s*$")
+
+
+def execution_pct(m: re.Match) -> str:
+    """The 完成率 figure of an EXECUTION_RE match, whichever form printed it."""
+    return m.group("pnum") or m.group("pnum2") or m.group("pnum3")
 
 
 def is_budget_subject(subject: str) -> bool:

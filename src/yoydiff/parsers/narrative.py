@@ -30,7 +30,7 @@ from ..pdf import Page, TextLine
 from . import final_phrases as fph
 from . import phrases as ph
 from . import rowtables
-from .scope import compatible, only_basis, stem
+from .scope import basis, compatible, only_basis, stem
 from .subjects import resolve_code
 
 YOY = "上年预算"
@@ -233,6 +233,7 @@ class _Draft:
     prior: Amount | None = None
     no_base: bool = False
     comparison: str = YOY
+    compared: bool = False             # the comparison was printed (not the default)
     hedged: bool = False
     count: int | None = None           # a stated number of projects (topic "count")
     budget: Amount | None = None       # 决算: the budget base of a 完成率 (完成全年预算84.82万元的…)
@@ -307,9 +308,11 @@ def _sentences(f: str) -> list[tuple[int, int]]:
 
 def _clauses(w: str, s: int, e: int) -> list[tuple[int, int]]:
     out, start = [], s
+    lists = [(m.start("list"), m.end("list")) for m in ph.EACH_RE.finditer(w, s, e)]   # 各是A,B万元: one clause
     for i in range(s, e):
         ch = w[i]
         cut = ch in "，：:" or (ch == "," and not (i > s and w[i - 1].isdigit() and w[i + 1:i + 4].isdigit()))
+        cut = cut and not any(a < i < b for a, b in lists)
         if cut:
             out.append((start, i))
             start = i + 1
@@ -323,6 +326,28 @@ _QUANTITY_RE = re.compile(r"(?:支出|收入)?(?:决算|预算|执行)?数|支�
 # and a direction word (「；对比减少4.35万元」, 「；减少率35.22%」, 「；增幅为」).
 _CONTINUATION_RE = re.compile(r"^\s*(?:两者)?(?:对比|相比|比较|同比)?[增减降升幅率少多加长低为了下上提高\s]*$")
 _PAREN_RE = re.compile(r"[（(][^（）()]*?(?:万元|元|%)[^（）()]*[)）]")
+# A subject that names nothing but the previous year and a basis (「上年预算数为22.00万元」, 「上年为…」,
+# 「去年同期决算数」): the figure is the base of the statement it follows, not an amount of its own.
+_LAST_YEAR_SUBJECT_RE = re.compile(r"(?:上\s*年|上一年|去年)(?:度)?(?:同期)?(?:支出|收入)?(?:预算执行|预算|决算|执行|实际)?"
+                                   r"(?:支出|收入)?(?:数|金额|额)?")
+# A subject that names a change (「增加额为20.00万元」「减少金额」): the figure is a change in that direction, not an amount.
+_CHANGE_NAME_RE = re.compile(r"(?:比上年|较上年|同比)?(?P<dir>增加|增长|减少|下降)(?:额|金额|数额)")
+# A sentence after ；that opens with a comparison of its own and names no subject (「；与上年相比，减少50.00万元」)
+# continues the statement before it: the same amount compared with another base.
+_COMPARISON_LEAD_RE = re.compile(r"^\s*(?:与|和|同|比|较|对比)\s*(?:上\s*年|上一年|去年|年初|调整后?)(?:度)?(?:预算|决算|执行)?数?"
+                                 r"\s*(?:相比|比较)?\s*[，,]?\s*[增减降升幅率少多加长低为了下上提高\s]*$")
+
+
+def _only_a_change(text: str) -> bool:
+    """A parenthesis that holds nothing but a change or a rate (「增加2.00万元」「同比下降5%」)."""
+    rest = ph.CHANGE_RE.sub("", ph.RATE_RE.sub("", text))
+    return rest != text and not re.sub(r"[\s，,、]|同比|比上年|较上年", "", rest)
+
+
+def _resumes(w: str, cs: int, ce: int) -> bool:
+    """A clause that opens with a comparison with last year and states a change or rate (「比上年增加90.00万元」)."""
+    m = ph.COMPARISON_RE.match(w, cs + len(w[cs:ce]) - len(w[cs:ce].lstrip()), ce)
+    return m is not None and bool(ph.CHANGE_RE.search(w, m.end(), ce) or ph.RATE_RE.search(w, m.end(), ce))
 
 
 class _Parser:
@@ -344,13 +369,15 @@ class _Parser:
             last = self.drafts[-1] if self.drafts else None
             w = self.f
             for pm in _PAREN_RE.finditer(self.f, s, e):
+                if _only_a_change(pm.group()[1:-1]):
+                    continue        # 「比上年增长20.00%（增加2.00万元）」: the change of the statement it follows
                 if ph.MONEY_RE.search(pm.group()) and re.search(ph.CJK, pm.group()[1:3]):
                     self._sentence(self.f, pm.start() + 1, pm.end() - 1)
                     w = w[:pm.start()] + " " * (pm.end() - pm.start()) + w[pm.end():]
             # a sentence after ；that names no subject of its own continues the last statement before it
             # (「2016年预算8万元，2015年预算12.5万元；对比减少4.35万元；减少率35.22%」)
             lead = re.split(r"\d", self.f[s:e], maxsplit=1)[0]
-            cont = s > 0 and self.f[s - 1] in "；;" and bool(_CONTINUATION_RE.match(lead))
+            cont = s > 0 and self.f[s - 1] in "；;" and bool(_CONTINUATION_RE.match(lead) or _COMPARISON_LEAD_RE.match(lead))
             self.carry = self.drafts[-1] if self.drafts and cont else None
             self._sentence(w, s, e)
             # the 决算 / execution forms of this sentence (parsers/final_phrases.py)
@@ -368,20 +395,46 @@ class _Parser:
         cur: _Draft | None = getattr(self, "carry", None)
         pending, pending_start = "", None
         listed: list[_Draft] = []
-        for cs, ce in _clauses(w, s, e):
+        open_comp = None        # 「与年初预算相比，增加…」: a comparison clause of its own, for the next change / rate
+        clauses = _clauses(w, s, e)
+        skip_to = 0                         # clauses before this index are part of a reason already read
+        for k, (cs, ce) in enumerate(clauses):
+            if k < skip_to:
+                continue
             clause = w[cs:ce]
             if ph.REASON_RE.match(clause):
+                # 「…900.00万元，主要原因是项目增加，比上年增加90.00万元」: the reason ends where a clause opens with a
+                # comparison and a change of its own; otherwise it runs to the end of the sentence
+                resume = next((j for j in range(k + 1, len(clauses)) if _resumes(w, *clauses[j])), len(clauses))
+                end = clauses[resume - 1][1] if resume < len(clauses) else e
                 if cur is not None:
                     m = ph.REASON_RE.match(clause)
-                    cur.reason = self.text[cs + m.end():e].strip(" ，,")
-                    cur.take(cs, e)
-                self.covered.append((cs, e))
-                return
+                    cur.reason = self.text[cs + m.end():end].strip(" ，,")
+                    cur.take(cs, end)
+                self.covered.append((cs, end))
+                if resume == len(clauses):
+                    return
+                skip_to = resume
+                continue
             if ph.USAGE_RE.match(clause):
                 cur = None
                 continue
             self._counts(w, cs, ce)
+            placeholder = ph.PLACEHOLDER_RE.search(w, cs, ce)
+            if placeholder is not None:
+                # 「比上年增（减）0.52万元」: a template word left in the text, no direction: the figure after it is
+                # not read (never a change in a direction the text does not give)
+                self.unparsed.append((cs, self.text[cs:ce], "增减方向为模板占位词：" + placeholder.group()))
+                self.covered.append((placeholder.start(), ce))
+                ce = placeholder.start()
+                clause = w[cs:ce]
             events = self._events(w, cs, ce)
+            each = ph.EACH_RE.search(w, cs, ce)
+            if each is not None:
+                comp = next((m for k, m in events if k == "comp"), None) or open_comp
+                listed[:] = self._each(w, cs, ce, each, pending, listed, comp)
+                cur = listed[-1] if listed else cur
+                continue
             if not events:
                 subj = clean_subject(clause)
                 if not _generic(subj):
@@ -391,11 +444,29 @@ class _Parser:
             if "分别" in clause and self._paired(w, cs, ce, events, pending, listed):
                 cur = listed[-1] if listed else cur
                 continue
+            if len(listed) >= 2 and re.match(r"\s*(?:均|都|也均|亦均)", clause) \
+                    and {k for k, _ in events} <= {"comp", "flat"} and any(k == "flat" for k, _ in events):
+                # 「A与B分别为…万元和…万元，均与去年持平」: each listed item is flat
+                flat = next(m for k, m in events if k == "flat")
+                comp = next((m for k, m in events if k == "comp"), None)
+                for d in listed:
+                    d.direction, d.direction_word = "持平", flat.group()
+                    d.rate_direction = d.rate_direction or "持平"
+                    if comp is not None:
+                        d.comparison = _comparison(comp, self.year)
+                    d.take(cs, ce)
+                continue
             pos, comp = cs, None
+            if all(k == "comp" for k, _ in events) and not clean_subject(
+                    w[cs:events[0][1].start()] + w[events[-1][1].end():ce]).strip():
+                open_comp = events[-1][1]
+                continue
             for kind, m in events:
                 if kind == "comp":
                     comp = m
                     continue
+                if comp is None and open_comp is not None and kind in ("change", "rate", "flat"):
+                    comp = open_comp
                 gap = w[pos:m.start()]
                 if comp is not None and comp.start() >= pos:
                     gap = w[pos:comp.start()] + w[comp.end():m.start()]
@@ -403,6 +474,12 @@ class _Parser:
                 own = not _generic(subj)
                 lead = ph.ENUM_RE.match(w, pos, m.start())
                 gap_start = lead.end() if lead else pos + len(w[pos:m.start()]) - len(w[pos:m.start()].lstrip(" ，,、；;："))
+                if comp is open_comp and comp is not None:
+                    gap = w[pos:m.start()]          # the comparison stands in an earlier clause
+                    subj = clean_subject(gap)
+                    own = not _generic(subj)
+                    if kind == "change":
+                        open_comp = None            # one comparison clause, one change after it
                 cur = self._apply(kind, m, cur, subj if own else None, gap_start, pending, pending_start, comp)
                 pos, comp = m.end(), None
         return
@@ -420,14 +497,15 @@ class _Parser:
 
     def _events(self, w: str, cs: int, ce: int) -> list[tuple[str, re.Match]]:
         found: list[tuple[str, re.Match]] = []
+        # (execution before share: 「占年初预算的80%」 is the 完成率, not a share of some total)
         for kind, rx in (("comp", ph.COMPARISON_RE), ("change", ph.CHANGE_RE), ("rate", ph.RATE_RE),
-                         ("share", ph.SHARE_RE), ("flat", ph.FLAT_RE), ("nobase", ph.NO_BASE_RE),
-                         ("execution", fph.EXECUTION_RE), ("comp", fph.BUDGET_COMPARISON_RE)):
+                         ("execution", fph.EXECUTION_RE), ("share", ph.SHARE_RE), ("flat", ph.FLAT_RE),
+                         ("nobase", ph.NO_BASE_RE), ("comp", fph.BUDGET_COMPARISON_RE)):
             found += [(kind, m) for m in rx.finditer(w, cs, ce)]
         taken = [(m.start(), m.end()) for k, m in found if k in ("change", "share", "execution")]
         taken += [(m.start("prior"), m.end("punit")) for k, m in found if k == "comp" and m.group("prior")]
         for m in ph.MONEY_RE.finditer(w, cs, ce):
-            if not any(a <= m.start() < b for a, b in taken):
+            if not any(a <= m.start() < b for a, b in taken) and ph.is_money(m, w, cs):
                 found.append(("amount", m))
         # a comparison holding a stated prior figure also hides the amount inside it
         found.sort(key=lambda km: (km[1].start(), -km[1].end()))
@@ -474,7 +552,23 @@ class _Parser:
                 d.amount = _money(m)
                 d.take(m.start(), m.end())
             return d
-        if kind == "amount" and self._prior_year(gap_start, m.start()):
+        last_year = _LAST_YEAR_SUBJECT_RE.fullmatch(own) if kind == "amount" and own else None
+        change_name = _CHANGE_NAME_RE.fullmatch(own) if kind == "amount" and own else None
+        if change_name is not None:
+            # 「…增长25.00%，增加额为20.00万元」: the change of the statement before it, with the direction its name says
+            d = cur if cur is not None and cur.change is None and cur.direction != "持平" else self._new(own, gap_start)
+            d.change, d.direction_word = _money(m), change_name.group("dir")
+            d.direction = ph.normalise_amount_word(change_name.group("dir"))
+        elif last_year is not None:
+            # 「…20.00万元，上年预算数为22.00万元，减少2.00万元」: the base of the statement before it
+            base = self.f[gap_start:m.start()]        # the words as printed (the subject has lost 决算数为)
+            said = "上年决算" if "决算" in base else "上年执行数" if "执行" in base else YOY
+            # the statement before it, when it compares with last year (not with this year's budget) on that basis
+            d = cur if cur is not None and cur.amount is not None and cur.prior is None and not cur.no_base \
+                and cur.comparison in (YOY, said) else self._new(own, gap_start)
+            d.prior = _money(m)
+            d.comparison = said if d.comparison == YOY else d.comparison
+        elif kind == "amount" and self._prior_year(gap_start, m.start()):
             # 「（2016年度部门支出预算安排为8,648.07万元）」 in a 2017 document: the base, not this year's amount
             d = cur if cur is not None and cur.prior is None and cur.change is None else fresh()
             d.prior = _money(m)
@@ -482,9 +576,10 @@ class _Parser:
             d = fresh() if (own or cur is None or cur.amount is not None or cur.change is not None) else cur
             d.amount = _money(m)
         elif kind == "change" and (not own or _QUANTITY_RE.fullmatch(own)) and comp is not None and cur is not None \
-                and cur.change is not None and cur.amount is not None:
+                and ((cur.change is not None and cur.amount is not None)
+                     or (cur.direction == "持平" and cur.comparison != _comparison(comp, self.year))):
             # 「支出9.07万元，较年初预算数减少10.93万元，…，较上年支出数减少0.71万元」: a second comparison of the
-            # same amount
+            # same amount (「公务接待费支出决算比预算无增减变化，比去年增加0.50万元」: of the same item)
             d = self._new(cur.subject, comp.start())
             d.amount = cur.amount
             d.change = _money(m)
@@ -493,12 +588,14 @@ class _Parser:
             hedged = hedged or bool(m.group("hedge"))
         elif kind == "change":
             d = fresh() if (own or cur is None or cur.change is not None or cur.direction == "持平") else cur
+            d = self._other_base(d, cur, comp, d.rate is not None)
             d.change = _money(m)
             d.direction_word = m.group("dir")
             d.direction = ph.normalise_amount_word(m.group("dir"))
             hedged = hedged or bool(m.group("hedge"))
         elif kind == "rate":
             d = fresh() if (own and cur is None) or cur is None or cur.rate is not None else cur
+            d = self._other_base(d, cur, comp, d.change is not None)
             d.rate = _pct(m)
             d.rate_word = m.group("rdir")
             d.rate_direction = ph.normalise_rate_word(m.group("rdir"))
@@ -516,7 +613,7 @@ class _Parser:
         elif kind == "execution":
             # 完成(全年)预算(84.82万元)的73.2%: the 完成率 of the statement it follows, and its budget base
             d = cur if cur is not None and cur.execution is None and not own else fresh()
-            d.execution = Percent.parse(ph.clean_number(m.group("pnum") or m.group("pnum2")))
+            d.execution = Percent.parse(ph.clean_number(fph.execution_pct(m)))
             if m.group("bnum"):
                 d.budget = Amount.parse(ph.clean_number(m.group("bnum")), m.group("bunit"))
         else:  # nobase
@@ -524,6 +621,7 @@ class _Parser:
             d.no_base = True
         if comp is not None and kind in ("change", "rate", "flat"):
             d.comparison = _comparison(comp, self.year)
+            d.compared = True
             if comp.group("prior"):
                 d.prior = Amount.parse(ph.clean_number(comp.group("prior")), ph.money_unit(comp.group("punit")))
             d.take(comp.start(), comp.end())
@@ -531,13 +629,27 @@ class _Parser:
         d.take(m.start(), m.end())
         return d
 
+    def _other_base(self, d: _Draft, cur: _Draft | None, comp, taken: bool) -> _Draft:
+        """「…12.00万元，比年初预算增加2.00万元，同比增长50.00%」: a figure compared with another base than the one the
+        statement already holds a figure against is a statement of its own (same item, same amount), never the
+        rate of a change measured against something else."""
+        this_year = ("年初预算", "调整预算")       # this year's budget; every other base is a year before
+        if d is not cur or cur is None or comp is None or not taken or not cur.compared \
+                or (_comparison(comp, self.year) in this_year) == (cur.comparison in this_year):
+            return d
+        other = self._new(cur.subject, comp.start())
+        other.amount = cur.amount
+        return other
+
     def _paired(self, w, cs, ce, events, pending, listed) -> bool:
         """分别为A万元、B万元 / 分别增长x%、y%: one statement per named subject, or nothing."""
         amounts = [m for k, m in events if k == "amount"]
         clause = w[cs:ce]
         if len(amounts) >= 2 and not any(k == "change" for k, _ in events):
             head = clean_subject(clause[:clause.index("分别")]) or pending
-            names = [n for n in re.split(r"、|和|及|与", head) if n.strip()]
+            # 及 / 和 may be inside a name (公务用车购置及运行维护费): the split whose count fits the figures
+            splits = [[n for n in re.split(rx, head) if n.strip()] for rx in (r"、|和|及|与", r"、|和|与", r"、|与", r"、")]
+            names = next((ns for ns in splits if len(ns) == len(amounts)), splits[0])
             if len(names) != len(amounts):
                 self.unparsed.append((cs, self.text[cs:ce], f"paired list: {len(names)} subjects for {len(amounts)} figures"))
                 self.covered.append((cs, ce))
@@ -553,6 +665,10 @@ class _Parser:
         if series is None:
             return False
         kind, items = series
+        if not listed:
+            # 「人员经费80.00万元、公用经费20.00万元，分别比上年增加8.00万元、2.00万元」: the items stated before it in the sentence
+            listed = [d for d in self.drafts if d.start >= self.sentence_start and d.amount is not None
+                      and d.change is None and d.rate is None and d.share is None]
         if len(listed) != len(items):
             self.unparsed.append((cs, self.text[cs:ce], f"paired list: {len(items)} figures for {len(listed)} subjects"))
             self.covered.append((cs, ce))
@@ -567,6 +683,42 @@ class _Parser:
                 d.comparison = _comparison(comp, self.year)
             d.take(cs, ce)
         return True
+
+    def _each(self, w, cs, ce, m, pending, listed, comp) -> list[_Draft]:
+        """「收、支总计各是A,B万元」: one statement per named item (收、支总计 → 收入总计, 支出总计); 「各增加C、D万元」
+        「各增长x%、y%」: the changes / rates of the items named in the clause, else of those listed just before.
+        Names and figures that do not pair one to one are left unread (never a figure given to another item)."""
+        items = list(ph.EACH_ITEM_RE.finditer(m.group("list")))
+        units = [it.group("unit") for it in items]
+        unit = units[-1]
+        names = _each_names(clean_subject(w[cs:m.start()]) or pending)
+        kinds = {("%" if u == "%" else "money") for u in units if u}
+        word = m.group("dir")
+        if unit is None or len(kinds) != 1 or (unit == "%" and not word):
+            self.unparsed.append((cs, self.text[cs:ce], "各项数字单位不明"))
+            self.covered.append((cs, ce))
+            return []
+        targets = [] if names else list(listed)
+        if names and len(names) == len(items):
+            targets = [self._new(name, cs) for name in names]
+        if len(targets) != len(items):
+            self.unparsed.append((cs, self.text[cs:ce], f"各项列示：{len(names) or len(listed)} 个项目对 {len(items)} 个数字"))
+            self.covered.append((cs, ce))
+            return []
+        for d, it in zip(targets, items):
+            u = it.group("unit") or unit
+            num = ph.clean_number(it.group("num"))
+            if unit == "%":
+                d.rate, d.rate_word, d.rate_direction = Percent.parse(num), word, ph.normalise_rate_word(word)
+            elif word:
+                d.change, d.direction_word = Amount.parse(num, ph.money_unit(u)), word
+                d.direction = ph.normalise_amount_word(word)
+            else:
+                d.amount = Amount.parse(num, ph.money_unit(u))
+            if comp is not None and (word or unit == "%"):
+                d.comparison = _comparison(comp, self.year)
+            d.take(cs, ce)
+        return targets
 
     def _series(self, w, cs, ce):
         """「分别增长5%、下降2%」/「分别增加a万元、b万元」: (kind, [(word, figure match), …]) or None."""
@@ -590,6 +742,28 @@ class _Parser:
                  if not any(a <= m.start() and m.end() <= b for a, b in spans)]
         if loose:
             self.unparsed.append((s, self.text[s:e].strip(), "数字未归入任何陈述：" + "、".join(loose)))
+
+
+_SHORT_NAMES = (("收", "收入"), ("支", "支出"))
+
+
+def _each_names(head: str) -> list[str]:
+    """The items of 「收、支总计」「基本支出和项目支出」: 收入总计, 支出总计 (a name shorter than the last one takes the
+    last one's ending; 收 / 支 alone are 收入 / 支出)."""
+    parts = [p.strip() for p in re.split(r"、|和|及|与", re.sub(r"(?:均|都|分别)$", "", head or "")) if p.strip()]
+    if len(parts) < 2:
+        return []
+    first, last = parts[0], parts[-1]
+    if all(len(p) == len(first) for p in parts[:-1]) and len(last) > len(first) and len(first) <= 2:
+        tail = last[len(first):]
+        parts = [p + tail for p in parts[:-1]] + [last]
+    out = []
+    for p in parts:
+        for short, full in _SHORT_NAMES:
+            if p.startswith(short) and not p.startswith(full):
+                p = full + p[len(short):]
+        out.append(p)
+    return out
 
 
 # ---------------------------------------------------------------- 决算 forms
@@ -686,10 +860,13 @@ _SUBJECT_TOPICS = (
     ("basic", r"基本支出"),
     ("project", r"项目支出"),
     # 「财政专户管理资金收入预算总计0万元」「其他资金收入预算总计」: the total of one source, a part of the whole
+    # 「政府采购支出总额」: the total of the procurement, not of the department's spending
+    ("procurement", r"^政府采购"),
     ("income_source", r"(?:资金|拨款|财政专户|事业|经营|其他|上级补助|上缴)收入(?:预算)?(?:总计|合计|总额)"),
     ("income_total", r"收入(?:预算)?(?:总计|合计|总额)|部门收入预算$|^收入预算$|收支总预算|收入总计|收支预算总"),
     ("expense_total", r"支出(?:预算)?(?:总计|合计|总额)|^(?:部门)?支出预算$|总支出"),
-    ("gpb_total", r"财政拨款收支总|一般公共预算(?:当年)?拨款(?:合计|总计)|一般公共预算当年拨款$"),
+    ("gpb_total", r"财政拨款收支总|一般公共预算(?:当年)?拨款(?:合计|总计)|一般公共预算当年拨款$"
+                  r"|^一般公共预算(?:财政)?拨款支出(?:决算|预算)?数?$"),
     ("fund", r"政府性基金"),
     ("income_source", r"收入$|转移支付|财政拨款结转|财政专户|单位资金"),
     ("carryover", r"结转|结余"),
@@ -725,7 +902,7 @@ def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple
     out = []
     for d in p.drafts:
         if d.amount is None and d.change is None and d.rate is None and d.share is None and d.count is None \
-                and d.execution is None:
+                and d.execution is None and d.prior is None:
             continue
         code = resolve_code(d.subject, tables) if d.subject and d.count is None else None
         out.append(Statement(
@@ -751,7 +928,7 @@ def _subject_key(subject: str) -> str:
 def carry_amounts(statements: list[Statement], year: int | None, kind: str | None = None) -> list[Statement]:
     """Give a change stated without its amount the amount stated for its subject earlier in the section.
 
-    Only a plain amount statement (no change, rate or share of its own) of the same section can lend its
+    Only an amount statement with no change or rate of its own (a share is allowed) of the same section can lend its
     amount, only when its quote names no other year than the document's, only on the same basis (a 预算
     amount is not lent to a change of the 决算, parsers/scope.py), and only when the section states a single
     amount for the subject on that basis; otherwise the statement keeps amount None."""
@@ -765,7 +942,7 @@ def carry_amounts(statements: list[Statement], year: int | None, kind: str | Non
         if not key or s.topic == "count":
             out.append(s)
             continue
-        if s.amount is not None and s.change is None and s.rate is None and s.share is None:
+        if s.amount is not None and s.change is None and s.rate is None:   # a share does not change the amount
             years = {int(y) for y in _YEAR_RE.findall(ph.fold(s.quote))}
             if year is None or years <= {year}:
                 seen.setdefault(key, []).append(s)
@@ -773,8 +950,46 @@ def carry_amounts(statements: list[Statement], year: int | None, kind: str | Non
             lent = [x.amount for x in seen.get(key, []) if compatible(x.subject, s.subject, kind)]
             if lent and len({a.value for a in lent}) == 1:
                 s = replace(s, amount=lent[0])
+            elif not lent and s.change is not None and s.prior_stated is None and year is not None:
+                s = _both_years(s, statements, year, kind)
         out.append(s)
     return out
+
+
+_TOTAL_WORD_RE = re.compile(r"(?:合计|总计|总额|共计)$")
+
+
+def _item_key(subject: str) -> str:
+    """The item a subject names across the wording of a total (「2022年的“三公”经费决算数合计」 and
+    「“三公”经费决算数」 are one item): the stem without a leading 的 and a trailing 合计/总计/总额."""
+    return stem(_TOTAL_WORD_RE.sub("", re.sub(r"^的", "", stem(subject))))
+
+
+def _both_years(s: Statement, statements: list[Statement], year: int, kind: str | None) -> Statement:
+    """「2022年“三公”经费决算数合计为1000.86万元…。2021年的三公经费决算数合计为807.95万元…。“三公”经费决算数较上年
+    增加275.76万元」: a change stated with neither its amount nor its base takes both from the plain amount
+    statements of its section for the same item — one dated this year, one dated the year before (each quote
+    names that year and no other). Both must be unique; otherwise the statement is left as it is."""
+    key = _item_key(s.subject)
+    if not key:
+        return s
+    dated: dict[int, set] = {year: set(), year - 1: set()}
+    found: dict[int, Amount] = {}
+    bases: dict[int, set] = {year: set(), year - 1: set()}
+    for x in statements:
+        if x is s or x.section != s.section or x.amount is None or x.change is not None or x.rate is not None \
+                or x.share is not None or _item_key(x.subject) != key or not compatible(x.subject, s.subject, kind):
+            continue
+        years = {int(y) for y in _YEAR_RE.findall(ph.fold(x.quote))}
+        if len(years) == 1 and years <= dated.keys():
+            (y,) = years
+            dated[y].add(x.amount.value)
+            found[y] = x.amount
+            bases[y].add(basis(_TOTAL_WORD_RE.sub("", re.sub(r"[\s“”\"']", "", x.subject))))
+    # both years on one basis as their subjects name it (「2025年…预算」 and 「2024年…支出」 may be a budget and an outturn)
+    if all(len(v) == 1 for v in dated.values()) and bases[year] == bases[year - 1]:
+        return replace(s, amount=found[year], prior_stated=found[year - 1])
+    return s
 
 
 def document_year(pages: list[Page]) -> int | None:

@@ -44,10 +44,20 @@ UNIT = UNIT_PATTERN
 # After a direction word, 万 / 亿 without 元 (「增收4,376万」) are the amount of the change when no other word
 # follows (not 万人, 万平方米); a bare 万 elsewhere is not taken for money.
 CHANGE_UNIT = UNIT + r"|万(?![\u4e00-\u9fff])|亿(?![\u4e00-\u9fff])"
-MONEY = rf"(?P<num>{NUM})\s*(?P<unit>{UNIT})"
+# 万 / 亿 without 元 that ends a clause (「决算数合计为1000.86万，其中：」) is money too; 万人, 万平方米 are not.
+BARE_UNIT = r"[万亿](?=\s*(?:[，,。；;：:、）)]|$))"
+MONEY = rf"(?P<num>{NUM})\s*(?P<unit>{UNIT}|{BARE_UNIT})"
 PCT = rf"(?P<pnum>{NUM})\s*%"
 
 MONEY_RE = re.compile(MONEY)
+# The words of money: a bare 万 / 亿 is an amount only in a clause that names one (会议费121.61万，…), not in
+# 「服务人口12万，」.
+MONEY_WORDS_RE = re.compile(r"费|支出|收入|资金|预算|决算|拨款|金额|经费|结余|结转|税|款")
+
+
+def is_money(m: re.Match, text: str, clause_start: int) -> bool:
+    """A MONEY_RE match is an amount: its unit names 元, or the clause before it names money."""
+    return m.group("unit").endswith("元") or bool(MONEY_WORDS_RE.search(text, clause_start, m.start()))
 PCT_RE = re.compile(PCT)
 FIGURE_RE = re.compile(rf"{NUM}\s*(?:{UNIT}|%)")
 
@@ -69,6 +79,15 @@ BLANK_RATE_RE = re.compile(rf"(?:{_alt(RATE_UP + RATE_DOWN)})\s*%")
 SHARE_RE = re.compile(rf"占(?P<of>[^，,。；;%\d]{{0,24}}?)(?:的)?(?:比重|比例|比)?(?:为)?\s*{PCT}")
 FLAT_RE = re.compile(r"与上年(?:预算)?(?:相比)?持平|持平|无增减|无变化|没有变化|保持不变")
 NO_BASE_RE = re.compile(r"不可比|无可比性|上年基数为\s*0|基数为零|上年无此项|上年未安排|上年度无此项")
+# 「收、支总计各是820.40,816.20万元」「各增加20.40、16.20万元」「各下降2.55%、2.02%」: one figure for each named item,
+# the unit printed once after the last (or after each).
+_EACH_ITEM = rf"{NUM}\s*(?:{UNIT}|%)?"
+EACH_RE = re.compile(
+    rf"各\s*(?:自)?\s*(?:是|为)?\s*(?P<dir>{_alt(AMOUNT_UP + AMOUNT_DOWN + RATE_UP + RATE_DOWN)})?\s*(?:了|为)?\s*"
+    rf"(?P<list>{_EACH_ITEM}(?:\s*[、，,和及]\s*{_EACH_ITEM})*\s*[、，,和及]\s*{NUM}\s*(?:{UNIT}|%))")
+EACH_ITEM_RE = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{UNIT}|%)?")
+# A direction word left as a template (增（减）, 增加（减少）, 增长（下降）, 增/减): it gives no direction.
+PLACEHOLDER_RE = re.compile(r"(?:增|增加|增长|上升)\s*[（(/／]\s*(?:减|减少|下降|降低)\s*[)）]?(?:幅|率)?")
 REASON_RE = re.compile(r"^\s*(?:主要原因(?:是|为|：|:)|原因是|主要是|主要由于|主要系|是由于|其原因是|系)")
 USAGE_RE = re.compile(r"^\s*(?:主要用于|用于|主要包括|包括)")
 HEDGE_RE = re.compile(HEDGE + r"\s*$")
@@ -82,7 +101,7 @@ _CHANGE_WORD = r"增|减|多|少|降|升|提高|持平|节约|压缩|为|是"
 # What the change is measured against. Group `yr` is a named year, `prior` a stated previous figure.
 COMPARISON_RE = re.compile(
     r"(?P<comp>同比|"
-    r"(?:与|和|同|比|较|对比)\s*(?:之|于)?\s*"
+    r"(?:相较|相比|与|和|同|比|较|对比)\s*(?:之|于)?\s*"
     r"(?P<base>上\s*年(?:度)?|上一年(?:度)?|去年|年初|调整后?|(?P<yr>20\d\d)\s*年(?:度)?)"
     r"(?P<kind>预算执行数|执行数|预算数?|决算数?|批复数|同期)?"
     rf"(?:(?:的\s*|(?:(?!{_CHANGE_WORD})[^\d，。；,;：:（）()%]){{0,10}}?)(?P<prior>{NUM})\s*(?P<punit>{UNIT}))?"
