@@ -17,7 +17,7 @@ from ..core import Document, Statement
 from ..numbers import Interval
 from ..parsers.phrases import fold
 from ..parsers.scope import compatible
-from .rules import squash
+from ..names import squash
 
 TOTAL_TOPICS = ("income_total", "expense_total", "gpb_total")
 # The totals a part's share may be of, by the part's topic (nearest preceding one wins).
