@@ -57,3 +57,28 @@ def test_merged_document_numbers_pages_through_the_files():
     assert m.page_count == 20 and m.path == "t.pdf + n.pdf"
     assert m.tables[0].rows[0].page == 3 and m.statements[0].page == 14       # the file with tables first
     assert "第 11–20 页为 n.pdf" in m.warnings[0]
+
+
+def test_merged_document_is_identified_like_the_files_read_together(tmp_path):
+    """merge_documents names the merged document by the formula of cache.document_key: the files' hashes
+    in reading order (the file with tables first), so a batch pair's recorded hash is the same whether
+    the files were read together or put together; the order counts, sorting the hashes does not."""
+    from yoydiff.cache import content_key, document_key
+
+    paths = {}
+    for name, body in (("n.pdf", b"tables"), ("t.pdf", b"narrative"), ("u.pdf", b"units")):
+        paths[name] = tmp_path / name
+        paths[name].write_bytes(b"%PDF-1.4 " + body)
+    key = {n: content_key(p) for n, p in paths.items()}
+    # reading order t, n is not the sorted order of the hashes, else the test could not tell them apart
+    assert sorted([key["t.pdf"], key["n.pdf"]]) != [key["t.pdf"], key["n.pdf"]]
+
+    def d(name, **kw):
+        return replace(_d(str(paths[name]), "某局", 2019, **kw), sha256=key[name])
+
+    m = merge_documents([d("n.pdf", statements=[SAID]), d("t.pdf", tables=[EXP])])
+    assert m.path == f"{paths['t.pdf']} + {paths['n.pdf']}"
+    assert m.sha256 == document_key([paths["t.pdf"], paths["n.pdf"]])
+    assert m.sha256 != document_key([paths["n.pdf"], paths["t.pdf"]])
+    one = d("u.pdf", tables=[EXP])
+    assert merge_documents([one]).sha256 == document_key(paths["u.pdf"]) == key["u.pdf"]

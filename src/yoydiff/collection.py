@@ -12,11 +12,11 @@ year and kind (then they are two departments that happen to be alike).
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from .cache import combined_key
 from .core import Document, Indicator, Project, Row, Statement, Table, Unparsed
 from .names import department_key, similarity, unit_key
 
@@ -98,7 +98,7 @@ def merge_documents(docs: list[Document]) -> Document:
 
     return Document(
         path=" + ".join(d.path for d in docs),
-        sha256=hashlib.sha256("".join(sorted(d.sha256 for d in docs)).encode()).hexdigest(),
+        sha256=combined_key(d.sha256 for d in docs),       # the files in reading order, as cache.document_key
         department=max((d.department for d in docs), key=len),
         year=next((d.year for d in docs if d.year is not None), None),
         kind=with_tables.kind,

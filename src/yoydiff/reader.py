@@ -8,13 +8,13 @@ statement with a figure of a budget (has_budget_statement).
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
+from .cache import combined_key
 from .core import Document, SourceFile, Unparsed
 from .errors import InputError
 from .numbers import normalise_digits
@@ -89,7 +89,7 @@ def read_document(paths: str | Path | Sequence[str | Path], password: str = "",
         warnings.append("the department name could not be read from the title")
     return Document(
         path=path,
-        sha256=files[0].sha256 if len(files) == 1 else _combined_hash(files),
+        sha256=combined_key(f.sha256 for f in files),
         department=meta.department,
         year=meta.year,
         kind=kind,
@@ -129,11 +129,6 @@ def _merged(parts: list[TableResult]) -> TableResult:
     return TableResult(tuple(t for r in parts for t in r.tables), tuple(t for r in parts for t in r.text_tables),
                        tuple(u for r in parts for u in r.unparsed), regions,
                        next((r.unit for r in parts if r.tables and r.unit), ""))
-
-
-def _combined_hash(files: list[SourceFile]) -> str:
-    """A document of several files is identified by the hashes of its files, in order."""
-    return hashlib.sha256("".join(f.sha256 for f in files).encode()).hexdigest()
 
 
 _PUNCT = "，。；：、,;:（）()“”\"'"
