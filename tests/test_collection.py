@@ -39,7 +39,7 @@ def test_a_nameless_file_whose_figures_fit_no_table_is_not_guessed():
             _d("n18.pdf", "", 2018, statements=[st("收入预算总计", "999.00", quote="收入预算总计999.00万元")])]
     filings, skipped = group_documents(docs)
     assert [f.paths for f in filings] == [("t18.pdf",)]
-    assert skipped == [("n18.pdf", "未能从文件中识别部门名称")]
+    assert [(p, why.zh) for p, why in skipped] == [("n18.pdf", "未能从文件中识别部门名称")]
 
 
 def test_two_alike_departments_of_the_same_year_stay_apart():

@@ -17,7 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from .cache import combined_key
-from .core import Document, Indicator, Project, Row, Statement, Table, Unparsed
+from .core import WARN_NO_TABLES, Document, Indicator, Project, Row, Statement, Table, Unparsed
+from .errors import Reason, reason
 from .names import department_key, similarity, unit_key
 
 SUFFIXES = (".pdf",)            # what the reader accepts (extended when it reads web pages and text)
@@ -113,7 +114,7 @@ def merge_documents(docs: list[Document]) -> Document:
         coverage=coverage,
         numeric_tokens=tokens,
         warnings=(f"由 {len(docs)} 份文件合并：{parts}",)
-                 + tuple(w for d in docs for w in d.warnings if not (d is not with_tables and "no budget tables" in w)),
+                 + tuple(w for d in docs for w in d.warnings if not (d is not with_tables and w == WARN_NO_TABLES)),
     )
 
 
@@ -173,14 +174,14 @@ def _complement(doc: Document, others: list[Document]) -> Document | None:
     return found[0] if len(found) == 1 else None
 
 
-def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str, str]]]:
+def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str, Reason]]]:
     """Filings (sorted by department, kind, year) and the documents that could not be placed, with why."""
     placed: list[Document] = []
     nameless: list[Document] = []
-    skipped: list[tuple[str, str]] = []
+    skipped: list[tuple[str, Reason]] = []
     for d in docs:
         if d.year is None:
-            skipped.append((d.path, "未能从文件中识别年度"))
+            skipped.append((d.path, reason("no_year", d.path)))
         elif not department_key(d.department) and not d.budget_units:
             nameless.append(d)
         else:
@@ -188,7 +189,7 @@ def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str,
     for d in nameless:
         home = _complement(d, placed)
         if home is None:
-            skipped.append((d.path, "未能从文件中识别部门名称"))
+            skipped.append((d.path, reason("no_department", d.path)))
         else:
             placed.append(dataclasses.replace(d, department=home.department))
     # department keys, then keys of one department joined (union-find)
@@ -223,14 +224,14 @@ def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str,
     filings = []
     for (root, year, kind), ds in groups.items():
         if not root:
-            skipped += [(d.path, "未能从文件中识别部门名称，且所列预算单位与其他部门不符") for d in ds]
+            skipped += [(d.path, reason("no_department_units", d.path)) for d in ds]
             continue
         members = [k for k in keys if find(k) == root]
         name = max((d.department for k in members for d in names[k]), key=len)
         doc = merge_documents(ds)
         filings.append(Filing(name, root, year, kind, doc, tuple(sorted(d.path for d in ds))))
     filings.sort(key=lambda f: (f.key, f.kind, f.year))
-    return filings, sorted(skipped)
+    return filings, sorted(skipped, key=lambda pr: pr[0])
 
 
 def departments(filings: list[Filing]) -> dict[str, list[Filing]]:

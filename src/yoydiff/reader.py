@@ -15,8 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from .cache import combined_key
-from .core import Document, SourceFile, Unparsed
-from .errors import InputError
+from .core import (WARN_NO_DEPARTMENT, WARN_NO_TABLES, WARN_NO_YEAR, WARN_TEXT_INPUT, Document, SourceFile,
+                   Unparsed)
+from .errors import bad_input
 from .numbers import normalise_digits
 from .parsers.phrases import fold
 from .pdf import Page, read_pages, sha256_of
@@ -42,9 +43,9 @@ def read_document(paths: str | Path | Sequence[str | Path], password: str = "",
     from one file into the next."""
     paths = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
     if not paths:
-        raise InputError("no file given")
+        raise bad_input("no_file")
     if len(set(paths)) < len(paths):
-        raise InputError(f"the same file is given twice: {', '.join(paths)}")
+        raise bad_input("same_file_twice", paths=", ".join(paths))
     pages: list[Page] = []
     files: list[SourceFile] = []
     parts = []
@@ -64,8 +65,7 @@ def read_document(paths: str | Path | Sequence[str | Path], password: str = "",
     meta = extract_meta(pages)
     statements, narrative_unparsed = extract_statements(pages, tables.regions, tables.tables)
     if not meta.is_disclosure and not tables.tables and not has_budget_statement(statements):
-        raise InputError(f"{path}: not a budget disclosure (no 部门预算/决算 title, no budget table and no "
-                         "statement of a budget figure found)")
+        raise bad_input("not_disclosure", path)
     projects = extract_projects(pages, tables.regions, tables.tables)
     indicators = extract_indicators(pages, tables.text_tables)
     unit = tables.unit or meta.unit or "万元"
@@ -79,14 +79,13 @@ def read_document(paths: str | Path | Sequence[str | Path], password: str = "",
     kind, kind_warning = document_kind(meta, [t.kind for t in tables.tables])
     warnings = [kind_warning] if kind_warning else []
     if text_input:
-        warnings.append("read as text (web page or .txt): its tables, if any, were not read as tables; "
-                        "only the statements were checked")
+        warnings.append(WARN_TEXT_INPUT)
     elif not tables.tables:
-        warnings.append("no budget tables found: only the narrative was checked")
+        warnings.append(WARN_NO_TABLES)
     if meta.year is None:
-        warnings.append("the budget year could not be read from the title")
+        warnings.append(WARN_NO_YEAR)
     if not meta.department:
-        warnings.append("the department name could not be read from the title")
+        warnings.append(WARN_NO_DEPARTMENT)
     return Document(
         path=path,
         sha256=combined_key(f.sha256 for f in files),

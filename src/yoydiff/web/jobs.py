@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import Document
-from ..errors import InputError
+from ..errors import InputError, reason
 from ..names import department_key
 from ..results import Report
 
@@ -121,14 +121,15 @@ class Job:
 
 
 def _read(path: str):
-    """In a worker process: the document, or the reader's one-line reason."""
+    """In a worker process: the document, or the reader's one-line reason in Chinese (without the path:
+    the page names the file)."""
     from ..reader import read_document
     try:
         return read_document(path, workers=1), ""
     except InputError as e:
-        return None, str(e)
+        return None, e.reason.zh
     except Exception as e:      # a crash on a file is a bug; it ends this file, never the server
-        return None, f"读取时出错（{type(e).__name__}）"
+        return None, reason("internal", detail=type(e).__name__).zh
 
 
 def _context():
@@ -248,7 +249,7 @@ class Jobs:
         if not docs:
             with job.lock:
                 job.state = "failed"
-                job.error = "没有可读取的文件：" + "；".join(f"“{u.name}”{u.error}" for u in job.uploads)
+                job.error = "没有可读取的文件。" + "；".join(f"“{u.name}”：{u.error}" for u in job.uploads)
             return
         with job.lock:
             job.state = "comparing"
@@ -269,7 +270,7 @@ class Jobs:
         try:
             report = compare(docs[0], docs[1]) if len(docs) == 2 else check(docs[0])
         except InputError as e:
-            msg = str(e)
+            msg = e.reason.chinese
             for u in pair:
                 msg = msg.replace(str(u.path), u.name)
             return Result(key, dept, label, error=msg, files=files)
