@@ -7,12 +7,13 @@ encryption common in government files, which must read like the plain file.
 from __future__ import annotations
 
 import importlib
+import re
 from pathlib import Path
 
 import pytest
 
 import synth
-from yoydiff.errors import InputError
+from yoydiff.errors import WORDING, InputError, Reason, bad_input, reason
 from yoydiff.pdf import read_pages
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
@@ -74,7 +75,21 @@ def _refused(path: Path, password: str = "") -> str:
         read_pages(path, password)
     msg = str(e.value)
     assert "\n" not in msg and msg.startswith(str(path))
+    assert_chinese(e.value.reason.zh)
+    assert e.value.reason.chinese == f"{path}：{e.value.reason.zh}"
     return msg
+
+
+# Technical names a Chinese reason may keep: formats, tools, options, and the detail in parentheses.
+_TECHNICAL = {"PDF", "OCR", "Unicode", "UTF", "GB", "cid", "NN", "password", "txt"}
+
+
+def assert_chinese(zh: str) -> None:
+    """One language: a Chinese sentence whose only Latin words are technical names or the detail after it."""
+    sentence = re.sub(r"（[^（）]*）$", "", zh)                 # the technical detail kept after the sentence
+    assert re.search(r"[\u4e00-\u9fff]", sentence), zh
+    words = set(re.findall(r"[A-Za-z]+", sentence))
+    assert words <= _TECHNICAL, (zh, words - _TECHNICAL)
 
 
 def test_cid_input_really_extracts_as_cid(bad):
@@ -206,3 +221,68 @@ def test_cli_owner_password_only_parses_normally(bad, capsys, alg):
     plain_code, plain_out, _ = _cli(capsys, "parse", str(PLAIN))
     assert code == plain_code == 0 and not err
     assert out == plain_out and "青岚县卫生健康委员会" in out
+
+
+# ---- the wording: one place, one language per message ---------------------------------------
+
+@pytest.mark.parametrize("key", sorted(WORDING))
+def test_every_reason_is_worded_in_english_and_in_chinese(key):
+    en, zh = WORDING[key]
+    fields = {f: "7" for f in re.findall(r"\{(\w+)\}", en + zh)}
+    r = reason(key, "/d/f.pdf", **fields)
+    assert_chinese(r.zh)
+    # the English line keeps only the budget's own terms in Chinese (部门预算, 预算, 决算)
+    assert re.search(r"[A-Za-z]{4}", r.en) and not re.search(r"[\u4e00-\u9fff，。：；]", re.sub(r"部门|预算|决算", "", r.en))
+    assert str(r) == f"/d/f.pdf: {r.en}" and r.chinese == f"/d/f.pdf：{r.zh}"
+
+
+def test_a_technical_detail_follows_the_sentence_in_both_languages():
+    e = bad_input("damaged", "a.pdf", "PSEOF")
+    assert str(e) == "a.pdf: the PDF is damaged or truncated and cannot be read (PSEOF)"
+    assert e.reason.zh == "PDF 文件损坏或不完整，无法读取（PSEOF）"
+    assert bad_input("page_unreadable", "a.pdf", "KeyError", page=3).reason.zh == "第 3 页无法读取（KeyError）"
+
+
+def test_an_input_error_crosses_processes_whole():
+    import pickle
+
+    e = pickle.loads(pickle.dumps(bad_input("not_pdf", "a.pdf")))
+    assert isinstance(e.reason, Reason) and str(e) == "a.pdf: not a PDF file (no %PDF header)"
+    assert e.reason.zh == "不是 PDF 文件（没有 %PDF 文件头）"
+    plain = pickle.loads(pickle.dumps(InputError("--max-mb must be at least 1")))
+    assert str(plain) == "--max-mb must be at least 1"
+
+
+def test_a_failed_job_says_why_in_both_languages():
+    """parallel.guarded: bad input, a crash (never remembered as bad input), each with both languages."""
+    from yoydiff.parallel import guarded
+
+    def bad():
+        raise bad_input("scanned", "s.pdf")
+
+    def crash():
+        raise KeyError("x")
+
+    status, why = guarded(bad)
+    assert status == "error" and "OCR" in why.en and why.zh.startswith("PDF 没有文字层") and not why.internal
+    status, why = guarded(crash)
+    assert status == "error" and why.internal and why.zh.startswith("内部错误（KeyError")
+    assert why.en.startswith("internal error (KeyError")
+
+
+def test_a_refused_pair_is_worded_in_chinese_for_the_page():
+    from dataclasses import replace
+
+    from test_checks_build import doc
+    from yoydiff.compare import refuse_pair
+
+    a = replace(doc(), path="a.pdf", sha256="a", department="青岚县水利局", year=2024)
+    b = replace(doc(), path="b.pdf", sha256="b", department="青岚县卫生健康委员会", year=2025)
+    with pytest.raises(InputError) as e:
+        refuse_pair(a, b)
+    assert str(e.value).startswith("different departments: 青岚县水利局 (a.pdf)")
+    assert e.value.reason.zh == "两份文件不是同一部门：青岚县水利局（a.pdf）与 青岚县卫生健康委员会（b.pdf）"
+    with pytest.raises(InputError) as e:
+        refuse_pair(replace(b, department=a.department), replace(a, year=2025))
+    assert e.value.reason.zh == "两份文件都是 2025 年的：b.pdf、a.pdf"
+    assert_chinese(e.value.reason.zh.replace("a.pdf", "").replace("b.pdf", ""))

@@ -101,8 +101,9 @@ def test_unreadable_files_are_listed_with_their_reason(gov, run):
     ov = run[2]
     reasons = {Path(u["path"]).name: u["reason"] for u in ov["unreadable"]}
     assert set(reasons) == {"notes.pdf", "scan.pdf"}
-    assert "not a PDF" in reasons["notes.pdf"] or "PDF" in reasons["notes.pdf"]
-    assert "OCR" in reasons["scan.pdf"]
+    # the overview is Chinese: the reader's reasons in Chinese, without the path (the 文件 column has it)
+    assert reasons["notes.pdf"] == "不是 PDF 文件（没有 %PDF 文件头）"
+    assert reasons["scan.pdf"] == "PDF 没有文字层（扫描件），需先做 OCR 文字识别"
     from openpyxl import load_workbook
     ws = load_workbook(run[0] / "overview.xlsx")["无法读取的文件"]
     assert {Path(r[0]).name for r in ws.iter_rows(min_row=2, values_only=True)} == {"notes.pdf", "scan.pdf"}

@@ -1,4 +1,5 @@
-from yoydiff.checks.shares import check_shares, whole_topic
+from yoydiff.checks.shares import check_shares
+from yoydiff.checks.counterparts import whole_topic
 
 from test_checks_build import doc, st
 

@@ -6,7 +6,8 @@ from yoydiff.checks.execution import check_execution
 from yoydiff.checks.narrative import check_narrative
 from yoydiff.checks.rates import check_rate, check_statement
 from yoydiff.checks.rules import distance, fmt_iv, printed_like, transposition_cause
-from yoydiff.checks.shares import check_shares, three_public_key
+from yoydiff.checks.shares import check_shares
+from yoydiff.checks.counterparts import three_public_key
 from yoydiff.checks.unexplained import check_unexplained
 from yoydiff.numbers import Amount, Interval, Percent
 

@@ -32,7 +32,7 @@ def test_completion_of_a_stated_budget_is_not_the_current_amount():
 def test_budget_then_final_in_one_sentence():
     s, _ = one("“三公”经费支出年初预算为12000.00元，支出决算为12,000.00元，完成年初预算的100%。", "决算")
     assert (s.subject, s.amount.text, s.budget.text, str(s.execution)) == \
-        ("三公经费支出决算", "12,000.00", "12000.00", "100%")
+        ("“三公”经费支出决算", "12,000.00", "12000.00", "100%")     # the item as printed, quotes kept
     assert check_execution(doc(statements=[s], kind="决算"), "new") == []
     s, _ = one("三公经费预算数为832.05万元，决算支出数为820.33万元，完成年初预算数的98.59%。", "决算")
     assert (s.amount.text, s.budget.text) == ("820.33", "832.05")
@@ -168,3 +168,20 @@ def test_completion_in_the_next_sentence_with_the_difference_to_the_budget():
     # a sentence with a subject of its own is not the previous statement's
     two = parse_paragraph("支出总计1741.75万元；公务接待费完成预算的80%。", year=2017)
     assert [s.execution for s in two if s.amount is not None and s.amount.text == "1741.75"] == [None]
+
+
+def test_a_subject_continued_on_another_basis_keeps_the_printed_item():
+    """「<item>支出预算为A，支出决算为B」: B's subject is the item as the page prints it (any quotation marks)
+    with B's basis; the key the checks match by still has no quotation marks."""
+    from yoydiff.parsers.scope import printed_item, stem
+
+    for item in ("“三公”经费", "「公务接待费」", '"三公"经费', "三公经费", "‘公务用车’运行维护费"):
+        sts = parse_paragraph(f"2025年{item}支出预算为24.50万元，支出决算为11.96万元。", year=2025)
+        assert [(s.subject, s.amount.text) for s in sts] == [(f"{item}支出预算", "24.50"), (f"{item}支出决算", "11.96")]
+        assert sts[1].budget.text == "24.50"
+        assert stem(sts[0].subject) == stem(sts[1].subject) == stem(item)
+        assert '“' not in stem(sts[1].subject) and "」" not in stem(sts[1].subject)
+    for subject in ("“三公”经费支出决算数", "财政拨款“三公”经费预算", "2025年度“三公”经费支出", "一般公共预算支出",
+                    "「公务接待费」年初预算", "三公经费"):
+        assert stem(printed_item(subject)) == stem(subject)
+    assert printed_item("“三公”经费支出决算数") == "“三公”经费"

@@ -1,4 +1,5 @@
-from yoydiff.names import department_key, normalise, project_key, similarity, target_code, unit_key
+from yoydiff.names import (department_key, normalise, project_key, row_name_key, similarity, squash, target_code,
+                           unit_key)
 
 
 def test_document_numbers_and_years_do_not_count():
@@ -39,3 +40,20 @@ def test_similarity_is_on_characters():
     assert similarity("卫生健康综合管理工作经费", "卫生健康行政综合保障经费") > 0.6
     assert similarity("档案影像化", "公共就业服务事业发展经费") == 0.0
     assert similarity("", "x") == 0.0 and similarity("ab", "ab") == 1.0
+
+
+def test_squash_drops_spaces_and_double_quotes_only():
+    """Labels compared with fixed words: spaces (also the full-width one) and “ ” " go, nothing else."""
+    assert squash("“三公” 经费支出") == squash('"三公"经费支出') == squash("三公经费支出") == "三公经费支出"
+    assert squash("合\u3000计") == squash(" 合 计\n") == "合计"
+    assert squash("一、支出总计（2025年）") == "一、支出总计（2025年）"      # enumerators, brackets, digits kept
+    assert squash("‘专项’") == "‘专项’"                                   # single quotes are not squashed
+
+
+def test_row_name_key_is_one_form_of_a_printed_classification_name():
+    """The key a narrative subject's part is looked up by among the names of the tables' coded rows."""
+    assert row_name_key("维修(护)费") == row_name_key("维修（护）费") == row_name_key("维修【护】费") == "维修（护）费"
+    assert row_name_key("社會保障和就業") == row_name_key("社会保障和就业")          # traditional characters folded
+    assert row_name_key(" 2080101  行政运行：") == row_name_key("２０８０１０１行政运行") == "行政运行"
+    assert row_name_key("就业补助、其他。") == "就业补助其他"
+    assert row_name_key("一般公共服务") != row_name_key("一般公共服务支出")       # no word is dropped

@@ -26,7 +26,7 @@ def test_basis_and_stem_of_subjects():
 
 def test_a_basis_alone_continues_the_item_named_before_it():
     sts = parse_paragraph(TEXT, year=2023)
-    assert [(s.subject, s.amount.text) for s in sts[:2]] == [("某单位2023年度“三公”经费支出预算", "20.00"), ("三公经费支出决算", "10.00")]
+    assert [(s.subject, s.amount.text) for s in sts[:2]] == [("某单位2023年度“三公”经费支出预算", "20.00"), ("“三公”经费支出决算", "10.00")]
     assert sts[1].topic == "three_public"
 
 

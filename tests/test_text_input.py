@@ -5,6 +5,7 @@ from decimal import Decimal
 from test_checks_build import doc, row, st, table
 from yoydiff.checks.crosstable import code_cells
 from yoydiff.cli import main
+from yoydiff.core import WARN_TEXT_INPUT
 from yoydiff.reader import read_document
 from yoydiff.textpages import html_lines, lay_out
 
@@ -25,7 +26,7 @@ def test_txt_is_read_into_statements(tmp_path):
     assert d.tables == () and d.year == 2024
     assert _figures(d) == [("“三公”经费财政拨款预算", "36.50", "3.50", "8.75"),
                            ("公务接待费预算", "12.00", "2.00", "25.00")]
-    assert any("read as text" in w for w in d.warnings)
+    assert WARN_TEXT_INPUT in d.warnings and "按文本" in WARN_TEXT_INPUT
 
 
 def test_each_line_is_its_own_paragraph(tmp_path):

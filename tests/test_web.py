@@ -84,10 +84,11 @@ def test_a_truncated_pdf_fails_alone_and_the_next_upload_works(site):
     r = _post(base, [("残缺.pdf", data[: len(data) // 3], "application/pdf")])
     assert r.status_code == 202
     st = wait_done(jobs, r.json()["id"])
-    assert st["state"] == "failed" and "残缺.pdf" in st["error"] and "damaged or truncated" in st["error"]
+    assert st["state"] == "failed" and "“残缺.pdf”：PDF 文件损坏或不完整，无法读取（" in st["error"]
+    assert "damaged" not in st["error"]               # the page is Chinese: the reader's reason in Chinese
     assert str(jobs.folder) not in st["error"]        # the message names the file, not where the server keeps it
     page = httpx.get(f"{base}/j/{r.json()['id']}")
-    assert "damaged or truncated" in page.text
+    assert "PDF 文件损坏或不完整" in page.text and "damaged" not in page.text
     r = _post(base, [(p.name, p.read_bytes(), "application/pdf") for p in (FILES["deptb-2024"], FILES["deptb-2025"])])
     st = wait_done(jobs, r.json()["id"])
     assert st["state"] == "done" and len(st["results"]) == 1 and not st["results"][0]["error"]
@@ -139,7 +140,7 @@ def test_narrative_and_tables_of_each_year_are_one_document_and_every_file_is_ac
                                              "用于 2017→2018 年比较")
     assert "单独核对" in uses["三公经费说明.html"] and "残缺.pdf" not in uses
     overview = httpx.get(f"{base}/j/{jid}").text
-    assert "各文件的用途" in overview and "damaged or truncated" in overview and "三公经费说明.html" in overview
+    assert "各文件的用途" in overview and "PDF 文件损坏或不完整" in overview and "三公经费说明.html" in overview
     memo = httpx.get(f"{base}/j/{jid}/m/{zx.key}").text
     for n in names:         # the memo lists every file of each year's document
         assert n in memo, n

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .collection import Filing, consecutive_pairs, discover, group_documents
-from .errors import InputError
+from .errors import InputError, reason
 from .parallel import Runner, compare_job, iterate, read_job, trend_job
 
 TREND_YEARS = 3                          # a department with this many years of one kind gets a trend
@@ -117,7 +117,7 @@ def read_all(files: list[Path], runner: Runner, cache, password: str, note, quie
             try:
                 sha = content_key(p)
             except OSError as e:
-                unreadable.append((str(p), f"无法打开：{e.strerror or e}"))
+                unreadable.append((str(p), reason("cannot_open", detail=e.strerror or e).zh))
                 continue
             if sha is None:                 # encrypted: never cached
                 todo.append(str(p))
@@ -139,12 +139,11 @@ def read_all(files: list[Path], runner: Runner, cache, password: str, note, quie
             if cache is not None and path in shas:
                 cache.put(value)
             note(f"read {path}: {value.department or '?'} {value.year or '?'} {value.kind}")
-        else:
-            reason = value[len(path) + 2:] if value.startswith(path + ": ") else value
-            unreadable.append((path, reason))
-            if cache is not None and path in shas and not reason.startswith("内部错误"):
-                cache.put_failure(shas[path], reason)       # bad input stays bad; a crash is retried
-            note(f"unreadable {path}: {reason}")
+        else:       # value: errors.Reason, Chinese for the overview, English for the command line
+            unreadable.append((path, value.zh))
+            if cache is not None and path in shas and not value.internal:
+                cache.put_failure(shas[path], value.zh)     # bad input stays bad; a crash is retried
+            note(f"unreadable {path}: {value.en}")
     return [docs[str(p)] for p in files if str(p) in docs], unreadable, len(todo)
 
 
@@ -211,7 +210,7 @@ def run_batch(dirs: list[str], outdir: str | Path, *, runner: Runner, cache=None
     docs, unreadable, n_read = read_all(files, runner, cache, password, note, quiet)
     filings, unplaced = group_documents(docs)
     filings = read_together(filings, runner, cache, password, note, quiet)
-    unreadable = sorted(unreadable + unplaced)
+    unreadable = sorted(unreadable + [(path, why.zh) for path, why in unplaced])
     pairs = consecutive_pairs(filings)
     result = BatchResult([str(p) for p in files], filings, unreadable, {}, read=n_read, outdir=outdir)
     todo = []
@@ -232,7 +231,7 @@ def run_batch(dirs: list[str], outdir: str | Path, *, runner: Runner, cache=None
         key = (new.key, new.kind, old.year, new.year)
         path = result.outputs[key]
         if status != "ok":
-            result.unreadable.append((" + ".join(old.paths + new.paths), f"比较失败：{value}"))
+            result.unreadable.append((" + ".join(old.paths + new.paths), f"比较失败：{value.chinese}"))
             note(f"compare failed {new.department} {old.year}→{new.year}: {value}")
             continue
         data = report_to_json(value)

@@ -157,6 +157,13 @@ def document_key(paths) -> str | None:
         return None
     if not keys or not all(keys):
         return None
+    return combined_key(keys)
+
+
+def combined_key(keys) -> str:
+    """The one formula that identifies a document by its files' hashes: one file is its hash; several
+    files the sha256 of their hashes in reading order (the order their pages are numbered in)."""
+    keys = list(keys)
     return keys[0] if len(keys) == 1 else hashlib.sha256("".join(keys).encode()).hexdigest()
 
 

@@ -1,12 +1,14 @@
 """Command line: `yoydiff parse|check|compare|trend|batch|cache|serve`. One module per command under commands/, sharing this base.
 
 `main(argv)` returns the exit code, so tests call it directly. Bad input ends with one line on stderr
-and exit code 2, never a traceback.
+and exit code 2, never a traceback. Output into a pipe the reader has closed (`yoydiff parse F | head`)
+ends the run quietly with 141, the status of a Unix tool stopped by SIGPIPE.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from . import __version__
@@ -44,6 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     module = importlib.import_module(f".commands.{args.command}", __package__)
     try:
+        code = _run(module, args)
+        sys.stdout.flush()      # a closed pipe shows here, inside the try, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        _drop_closed_output()
+        return CLOSED_PIPE
+
+
+def _run(module, args) -> int:
+    try:
         return module.run(args)
     except InputError as e:
         print(f"yoydiff: {e}", file=sys.stderr)
@@ -51,3 +63,26 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("yoydiff: interrupted", file=sys.stderr)
         return 130
+
+
+CLOSED_PIPE = 128 + 13   # the shell's status of a process ended by SIGPIPE (signal 13)
+
+
+def _drop_closed_output() -> None:
+    """The reader of stdout (or stderr) has gone: what is still buffered for it goes to /dev/null.
+
+    Python flushes the standard streams at exit; without this the flush into the closed pipe raises
+    again and prints "Exception ignored … BrokenPipeError" (Python docs, "Note on SIGPIPE"). SIGPIPE
+    is not reset to its default: `serve` must survive a browser closing its socket.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):
+            try:
+                fd = stream.fileno()
+            except (OSError, ValueError):   # a stream without a descriptor (tests' capture): nothing buffered at exit
+                continue
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, fd)
+            os.close(devnull)

@@ -12,12 +12,13 @@ year and kind (then they are two departments that happen to be alike).
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from .core import Document, Indicator, Project, Row, SourceFile, Statement, Table, Unparsed
+from .cache import combined_key
+from .core import WARN_NO_TABLES, Document, Indicator, Project, Row, SourceFile, Statement, Table, Unparsed
+from .errors import Reason, reason
 from .names import department_key, similarity, unit_key
 
 SUFFIXES = (".pdf",)            # what the reader accepts (extended when it reads web pages and text)
@@ -102,7 +103,7 @@ def merge_documents(docs: list[Document]) -> Document:
 
     return Document(
         path=" + ".join(d.path for d in docs),
-        sha256=hashlib.sha256("".join(sorted(d.sha256 for d in docs)).encode()).hexdigest(),
+        sha256=combined_key(d.sha256 for d in docs),       # the files in reading order, as cache.document_key
         department=max((d.department for d in docs), key=len),
         year=next((d.year for d in docs if d.year is not None), None),
         kind=with_tables.kind,
@@ -117,7 +118,7 @@ def merge_documents(docs: list[Document]) -> Document:
         coverage=coverage,
         numeric_tokens=tokens,
         warnings=(f"由 {len(docs)} 份文件合并：{parts}",)
-                 + tuple(w for d in docs for w in d.warnings if not (d is not with_tables and "no budget tables" in w)),
+                 + tuple(w for d in docs for w in d.warnings if not (d is not with_tables and w == WARN_NO_TABLES)),
         files=files,
     )
 
@@ -178,19 +179,19 @@ def _complement(doc: Document, others: list[Document]) -> Document | None:
     return found[0] if len(found) == 1 else None
 
 
-def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str, str]]]:
+def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str, Reason]]]:
     """Filings (sorted by department, kind, year) and the documents that could not be placed, with why.
     A file whose content is that of an earlier one (the same file twice, under another name or folder)
     is used once: read twice into one document, its figures would count twice."""
     placed: list[Document] = []
     nameless: list[Document] = []
-    skipped: list[tuple[str, str]] = []
+    skipped: list[tuple[str, Reason]] = []
     first: dict[str, str] = {}          # content hash -> the first file with it
     for d in docs:
         if d.sha256 and first.setdefault(d.sha256, d.path) != d.path:
-            skipped.append((d.path, f"与 {first[d.sha256]} 内容相同（同一文件），只用一次"))
+            skipped.append((d.path, reason("same_content", d.path, first=first[d.sha256])))
         elif d.year is None:
-            skipped.append((d.path, "未能从文件中识别年度"))
+            skipped.append((d.path, reason("no_year", d.path)))
         elif not department_key(d.department) and not d.budget_units:
             nameless.append(d)
         else:
@@ -198,7 +199,7 @@ def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str,
     for d in nameless:
         home = _complement(d, placed)
         if home is None:
-            skipped.append((d.path, "未能从文件中识别部门名称"))
+            skipped.append((d.path, reason("no_department", d.path)))
         else:
             placed.append(dataclasses.replace(d, department=home.department))
     # department keys, then keys of one department joined (union-find)
@@ -225,6 +226,8 @@ def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str,
             if a and b and _clash(seen[a], seen[b]):
                 continue            # both published the same year: two departments
             if _same_department(a, b, units[a], units[b]) if a and b else bool(units[a] & units[b]):
+                if not ra:              # the nameless documents join a named department, never the reverse
+                    ra, rb = rb, ra
                 parent[rb] = ra
     groups: dict[tuple[str, int, str], list[Document]] = {}
     for k in keys:
@@ -233,14 +236,14 @@ def group_documents(docs: list[Document]) -> tuple[list[Filing], list[tuple[str,
     filings = []
     for (root, year, kind), ds in groups.items():
         if not root:
-            skipped += [(d.path, "未能从文件中识别部门名称，且所列预算单位与其他部门不符") for d in ds]
+            skipped += [(d.path, reason("no_department_units", d.path)) for d in ds]
             continue
         members = [k for k in keys if find(k) == root]
         name = max((d.department for k in members for d in names[k]), key=len)
         doc = merge_documents(ds)
         filings.append(Filing(name, root, year, kind, doc, tuple(sorted(d.path for d in ds))))
     filings.sort(key=lambda f: (f.key, f.kind, f.year))
-    return filings, sorted(skipped)
+    return filings, sorted(skipped, key=lambda pr: pr[0])
 
 
 def departments(filings: list[Filing]) -> dict[str, list[Filing]]:

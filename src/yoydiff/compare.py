@@ -8,7 +8,7 @@ from .checks.lifecycle import check_lifecycle
 from .checks.prior import check_prior
 from .checks.targets import check_targets
 from .core import Document
-from .errors import InputError
+from .errors import bad_input
 from .matching import match_documents
 from .names import department_key, similarity
 from .results import COMPARISONS, SEVERITY_RANK, Finding, Report
@@ -59,7 +59,7 @@ def refuse_pair(old: Document, new: Document) -> list[str]:
     """InputError for pairs that cannot be compared; warnings for pairs that can, with a caveat.
 
     Identical files are allowed (a document compared with itself gives no changes). Refusals are
-    command-line messages (English, like the CLI); warnings go into the memo (Chinese)."""
+    worded in errors.py (English on the command line, Chinese on the page); warnings go into the memo (Chinese)."""
     if old.sha256 and old.sha256 == new.sha256:
         return ["两份文件为同一文件：无变动，仅列示该文件自身的核对结果"]
     warnings = []
@@ -67,19 +67,17 @@ def refuse_pair(old: Document, new: Document) -> list[str]:
     if ok and nk and ok != nk and ok not in nk and nk not in ok:
         s = similarity(ok, nk)
         if s < 0.7:
-            raise InputError(f"different departments: {old.department} ({old.path}) vs {new.department} ({new.path})")
+            raise bad_input("different_departments", a=old.department, a_path=old.path, b=new.department, b_path=new.path)
         warnings.append(f"两份文件的部门名称不一致：{old.department}、{new.department}")
     elif not ok or not nk:
         warnings.append("一份文件的部门名称未能识别，按同一部门比较")
     if old.year is not None and new.year is not None:
         if old.year == new.year and {old.kind, new.kind} == {"预算", "决算"} and old.kind == "决算":
-            raise InputError(f"for a budget-execution comparison of {new.year} give the 预算 first, then the 决算: "
-                             f"{new.path}, {old.path}")
+            raise bad_input("execution_order", year=new.year, first=new.path, second=old.path)
         if old.year == new.year and comparison_of(old, new) != "execution":
-            raise InputError(f"both documents are for {new.year}: {old.path}, {new.path}")
+            raise bad_input("same_year", year=new.year, a_path=old.path, b_path=new.path)
         if new.year < old.year:
-            raise InputError(f"the new document ({new.year}) is older than the old one ({old.year}); "
-                             f"give OLD first, then NEW")
+            raise bad_input("new_older", new=new.year, old=old.year)
         if new.year - old.year > 1:
             warnings.append(f"两份文件相隔 {new.year - old.year} 年：{new.year} 年文件所述“上年”数指 "
                             f"{new.year - 1} 年，而非 {old.year} 年，故不作上年数核对")

@@ -45,6 +45,13 @@ TABLE_KINDS = (
 
 FINAL_PREFIX = "final_"
 
+# The reader's warnings about a document (Document.warnings). The memo shows them under 解析提示, so
+# they are Chinese like every warning of the memo; `parse` and `check` print them as they are.
+WARN_TEXT_INPUT = "按文本（网页或 .txt）读取：其中的表格未按表格读取，仅核对了文字表述"
+WARN_NO_TABLES = "未找到预算表，仅核对了说明文字"
+WARN_NO_YEAR = "未能从标题中识别预算年度"
+WARN_NO_DEPARTMENT = "未能从标题中识别部门名称"
+
 
 def budget_kind(kind: str) -> str:
     """The 预算 table a 决算 table answers to (final_gpb_expense -> gpb_expense); a 预算 kind itself."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
 
 from .core import Document, Project, figure_column
 from .names import line_key, normalise, project_key, similarity, target_code, unit_key

@@ -1,4 +1,9 @@
-"""Name normalisation for matching projects, lines and budget units across years.
+"""Name normalisation: the one place where names are brought to a form for comparing them.
+
+`squash` compares printed labels (table row names, column headings, subjects) with each other and
+with fixed words; `row_name_key` looks a classification name up among the coded rows of a
+document's tables; `normalise` and the keys built on it match projects, lines, budget units and
+departments across years.
 
 A project name carries things that change every year without the project changing: document
 numbers (乌财社〔2025〕215号), years (2025年), year ranges (2025 年 4 月至 2026 年 3 月), bracket
@@ -11,6 +16,8 @@ import re
 import unicodedata
 
 from rapidfuzz import fuzz
+
+from .parsers.phrases import fold
 
 _BRACKETS = str.maketrans({
     "（": "(", "）": ")", "〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")",
@@ -28,6 +35,25 @@ _YEAR = re.compile(r"20\d{2}年(?:度)?")   # budget years, not 1995年 (a cut-o
 _SHORT_YEAR = re.compile(r"(?<!\d)\d{2}年(?:度)?")   # 25年就业公共服务系统…
 _TARGET = re.compile(r"特定目标\s*([0-9A-Za-z]{6,10})")
 _UNIT_SUFFIX = re.compile(r"\((?:本级|机关|汇总)\)$")
+
+
+_QUOTES = str.maketrans("", "", "“”\"")
+
+
+def squash(text: str) -> str:
+    """A printed label without spaces or double quotation marks (“三公”经费 → 三公经费), otherwise as
+    printed: for comparing labels with each other and with fixed words (合计, 其中, 支出总计)."""
+    return "".join(text.split()).translate(_QUOTES)
+
+
+_ROW_BRACKETS = str.maketrans("()[]【】〔〕", "（）（）（）（）")
+_ROW_NOISE = re.compile(r"[\s:：、，,.。\d-]")
+
+
+def row_name_key(text: str) -> str:
+    """A classification name as looked up among the names of a document's coded rows: folded (full-width
+    digits, traditional characters), one bracket style, no spaces, separators, enumerators or digits."""
+    return _ROW_NOISE.sub("", fold(text).translate(_ROW_BRACKETS))
 
 
 def normalise(text: str) -> str:

@@ -260,7 +260,7 @@ tr { break-inside: avoid; }
 
 def render_html(ov: Overview, font: str) -> str:
     c = ov.counts
-    body = [f"<h1>部门预算公开批量审查概览</h1>",
+    body = ["<h1>部门预算公开批量审查概览</h1>",
             f"<p class='lead'>共 {c['files']} 份文件，{c['departments']} 个部门，{c['filings']} 份公开（多文件合并计为一份），"
             f"{c['pairs']} 组相邻年度比较，错误 {c['errors']} 项；{c['trends']} 项三年及以上的逐年趋势；无法读取或归组的文件 {c['unreadable']} 份。金额单位：万元。</p>"]
     for name, headers, rows in sheets(ov):

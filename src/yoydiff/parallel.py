@@ -3,7 +3,8 @@ processes on this machine, or on a Dask distributed cluster (`--scheduler ADDRES
 so batch has one code path whatever runs it.
 
 Jobs are plain module-level functions whose arguments and results pickle (Documents, Reports); a job
-never raises: it returns ("ok", value) or ("error", reason), so one bad file never stops a review.
+never raises: it returns ("ok", value) or ("error", errors.Reason) — English for the command line,
+Chinese for the overview — so one bad file never stops a review.
 Results come back as they finish, with the job's index.
 """
 from __future__ import annotations
@@ -12,21 +13,21 @@ import os
 import traceback
 from typing import Callable, Iterable, Iterator
 
-from .errors import InputError
+from .errors import InputError, reason
 
 
-def guarded(fn: Callable, *args):
-    """("ok", fn(*args)) or ("error", one line saying why)."""
+def guarded(fn: Callable, *args) -> tuple[str, object]:
+    """("ok", fn(*args)) or ("error", the Reason why)."""
     try:
         return "ok", fn(*args)
     except InputError as e:
-        return "error", str(e)
+        return "error", e.reason
     except MemoryError:
-        return "error", "内存不足"
+        return "error", reason("out_of_memory")
     except Exception as e:      # a crash on one file is reported with the file, the review goes on
         last = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
         where = f" ({os.path.basename(last.filename)}:{last.lineno})" if last else ""
-        return "error", f"内部错误 {type(e).__name__}: {e}{where}"
+        return "error", reason("internal", detail=f"{type(e).__name__}: {e}{where}")
 
 
 def read_job(path: str, password: str = ""):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .errors import InputError
+from .errors import bad_input
 
 # Characters closer than this fraction of the font size belong to one word.
 WORD_GAP = 0.25
@@ -181,15 +181,15 @@ def _open(path: str, password: str):
 
     p = Path(path)
     if not p.exists():
-        raise InputError(f"{path}: file not found")
+        raise bad_input("not_found", path)
     if p.is_dir():
-        raise InputError(f"{path}: is a directory, not a PDF file")
+        raise bad_input("directory_pdf", path)
     with open(p, "rb") as f:
         head = f.read(1024)
     if not head:
-        raise InputError(f"{path}: the file is empty")
+        raise bad_input("empty", path)
     if b"%PDF-" not in head:
-        raise InputError(f"{path}: not a PDF file (no %PDF header)")
+        raise bad_input("not_pdf", path)
     fp = open(p, "rb")
     try:
         doc = PDFDocument(PDFParser(fp), password=password)
@@ -197,17 +197,17 @@ def _open(path: str, password: str):
     except PDFPasswordIncorrect:
         fp.close()
         if password:
-            raise InputError(f"{path}: the password given with --password is not right for this PDF")
-        raise InputError(f"{path}: the PDF is encrypted with a user password; give it with --password")
+            raise bad_input("wrong_password", path)
+        raise bad_input("needs_password", path)
     except PDFEncryptionError as e:
         fp.close()
-        raise InputError(f"{path}: the PDF uses an encryption pdfminer cannot open ({e})")
+        raise bad_input("encryption", path, e)
     except (PSException, Exception) as e:  # truncated, damaged: pdfminer raises many types
         fp.close()
-        raise InputError(f"{path}: the PDF is damaged or truncated and cannot be read ({type(e).__name__})")
+        raise bad_input("damaged", path, type(e).__name__)
     if not pages:
         fp.close()
-        raise InputError(f"{path}: the PDF has no pages (empty or truncated file)")
+        raise bad_input("no_pages", path)
     return fp, doc, pages
 
 
@@ -229,7 +229,7 @@ def _extract_pages(path: str, password: str, indices: list[int], first: int = 1)
             try:
                 interp.process_page(pg)
             except Exception as e:  # a damaged content stream
-                raise InputError(f"{path}: page {i + 1} cannot be read ({type(e).__name__})")
+                raise bad_input("page_unreadable", path, type(e).__name__, page=i + 1)
             layout = device.get_result()
             h = layout.height
             chars: list[Char] = []
@@ -300,14 +300,11 @@ def check_text_layer(path: str, pages: list[Page]) -> None:
     total = sum(len(p.chars) for p in pages)
     if total == 0:
         if any(p.images for p in pages):
-            raise InputError(f"{path}: the PDF has no text layer (scanned pages); run OCR on it first")
-        raise InputError(f"{path}: the PDF contains no text")
+            raise bad_input("scanned", path)
+        raise bad_input("no_text", path)
     cid = sum(1 for p in pages for c in p.chars if c.text.startswith("(cid:"))
     if cid > 0.05 * total:
-        raise InputError(
-            f"{path}: the PDF's fonts have no Unicode mapping (text extracts as (cid:NN)); "
-            "re-export it with embedded Unicode fonts or run OCR")
+        raise bad_input("cid_fonts", path)
     cjk = sum(1 for p in pages for c in p.chars if "\u4e00" <= c.text <= "\u9fff")
     if cjk < 0.05 * total:
-        raise InputError(f"{path}: the PDF's text is not Chinese (or its font encoding is garbled); "
-                         "not a budget disclosure yoydiff can read")
+        raise bad_input("not_chinese", path)

@@ -8,15 +8,16 @@ statement with a figure of a budget (has_budget_statement).
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-from .core import Document, SourceFile, Unparsed
-from .errors import InputError
+from .cache import combined_key
+from .core import (WARN_NO_DEPARTMENT, WARN_NO_TABLES, WARN_NO_YEAR, WARN_TEXT_INPUT, Document, SourceFile,
+                   Unparsed)
+from .errors import bad_input
 from .numbers import normalise_digits
 from .parsers.phrases import fold
 from .pdf import Page, read_pages, sha256_of
@@ -42,9 +43,9 @@ def read_document(paths: str | Path | Sequence[str | Path], password: str = "",
     from one file into the next."""
     paths = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
     if not paths:
-        raise InputError("no file given")
+        raise bad_input("no_file")
     if len(set(paths)) < len(paths):
-        raise InputError(f"the same file is given twice: {', '.join(paths)}")
+        raise bad_input("same_file_twice", paths=", ".join(paths))
     pages: list[Page] = []
     files: list[SourceFile] = []
     parts = []
@@ -64,8 +65,7 @@ def read_document(paths: str | Path | Sequence[str | Path], password: str = "",
     meta = extract_meta(pages)
     statements, narrative_unparsed = extract_statements(pages, tables.regions, tables.tables)
     if not meta.is_disclosure and not tables.tables and not has_budget_statement(statements):
-        raise InputError(f"{path}: not a budget disclosure (no 部门预算/决算 title, no budget table and no "
-                         "statement of a budget figure found)")
+        raise bad_input("not_disclosure", path)
     projects = extract_projects(pages, tables.regions, tables.tables)
     indicators = extract_indicators(pages, tables.text_tables)
     unit = tables.unit or meta.unit or "万元"
@@ -79,17 +79,16 @@ def read_document(paths: str | Path | Sequence[str | Path], password: str = "",
     kind, kind_warning = document_kind(meta, [t.kind for t in tables.tables])
     warnings = [kind_warning] if kind_warning else []
     if text_input:
-        warnings.append("read as text (web page or .txt): its tables, if any, were not read as tables; "
-                        "only the statements were checked")
+        warnings.append(WARN_TEXT_INPUT)
     elif not tables.tables:
-        warnings.append("no budget tables found: only the narrative was checked")
+        warnings.append(WARN_NO_TABLES)
     if meta.year is None:
-        warnings.append("the budget year could not be read from the title")
+        warnings.append(WARN_NO_YEAR)
     if not meta.department:
-        warnings.append("the department name could not be read from the title")
+        warnings.append(WARN_NO_DEPARTMENT)
     return Document(
         path=path,
-        sha256=files[0].sha256 if len(files) == 1 else _combined_hash(files),
+        sha256=combined_key(f.sha256 for f in files),
         department=meta.department,
         year=meta.year,
         kind=kind,
@@ -129,11 +128,6 @@ def _merged(parts: list[TableResult]) -> TableResult:
     return TableResult(tuple(t for r in parts for t in r.tables), tuple(t for r in parts for t in r.text_tables),
                        tuple(u for r in parts for u in r.unparsed), regions,
                        next((r.unit for r in parts if r.tables and r.unit), ""))
-
-
-def _combined_hash(files: list[SourceFile]) -> str:
-    """A document of several files is identified by the hashes of its files, in order."""
-    return hashlib.sha256("".join(f.sha256 for f in files).encode()).hexdigest()
 
 
 _PUNCT = "，。；：、,;:（）()“”\"'"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import InputError
+from .errors import bad_input
 from .pdf import Char, Page
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -53,7 +53,7 @@ def _decode(data: bytes, path: str) -> str:
             return data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise InputError(f"{path}: the text is neither UTF-8 nor GB18030 and cannot be read")
+    raise bad_input("text_encoding", path)
 
 
 def html_lines(html: str) -> list[str]:
@@ -124,16 +124,16 @@ def read_text_pages(path: str | Path) -> list[Page]:
     """The pages of a .txt or .html disclosure; InputError when it is empty or holds no Chinese text."""
     p = Path(path)
     if not p.exists():
-        raise InputError(f"{path}: file not found")
+        raise bad_input("not_found", path)
     if p.is_dir():
-        raise InputError(f"{path}: is a directory, not a disclosure file")
+        raise bad_input("directory_file", path)
     data = p.read_bytes()
     if not data.strip():
-        raise InputError(f"{path}: the file is empty")
+        raise bad_input("empty", path)
     text = _decode(data, str(path))
     is_html = p.suffix.lower() in HTML_SUFFIXES or bool(re.match(r"\s*(?:<!doctype html|<html)", text, re.I))
     lines = html_lines(text) if is_html else text_lines(text)
     cjk = sum(1 for ln in lines for c in ln if "\u4e00" <= c <= "\u9fff")
     if not cjk:
-        raise InputError(f"{path}: the text holds no Chinese: not a budget disclosure yoydiff can read")
+        raise bad_input("text_not_chinese", path)
     return lay_out(lines)

@@ -24,7 +24,7 @@ from ..names import normalise
 from ..numbers import Amount, Interval
 from ..parsers.phrases import fold
 from ..parsers.scope import compatible
-from .rules import squash
+from ..names import squash
 
 TOTAL_TOPICS = ("income_total", "expense_total", "gpb_total")
 # The totals a part's share may be of, by the part's topic (nearest preceding one wins).

@@ -9,8 +9,8 @@ from decimal import Decimal
 from ..core import Document, Row, Table
 from ..numbers import Amount, Interval
 from ..results import Finding
+from ..names import squash
 from .rules import BLANK, BLANK_AS_ZERO, SUM_VERDICT, ZERO, amount_iv, distance, fig_iv, page_ref, printed_like, rule_text
-from .rules import squash as clean
 from .sums import code_parts, table_finding
 
 
@@ -52,13 +52,13 @@ class Cell:
 def grand_total(t: Table) -> Row | None:
     """The table's 总计 row (the last one), else its 合计 row. A row named 总计 / 合计 alone comes first: 人员经费合计
     or 公用经费合计 is the total of a part, not of the table."""
-    rows = [r for r in t.rows if not code_parts(r) and not clean(r.name).startswith("其中")]
+    rows = [r for r in t.rows if not code_parts(r) and not squash(r.name).startswith("其中")]
     for word in ("总计", "合计"):
-        alone = [r for r in rows if re.fullmatch(rf"{word}|(?:本年)?(?:支出)?{word}", clean(r.name)) and not r.group]
+        alone = [r for r in rows if re.fullmatch(rf"{word}|(?:本年)?(?:支出)?{word}", squash(r.name)) and not r.group]
         if alone:
             return alone[-1] if word == "总计" else alone[0]
     for word in ("总计", "合计"):
-        hits = [r for r in rows if word in clean(r.name) and not r.group]
+        hits = [r for r in rows if word in squash(r.name) and not r.group]
         if hits:
             return hits[-1] if word == "总计" else hits[0]
     return None
@@ -69,20 +69,20 @@ def column(t: Table, *names: str, side: str = "") -> int | None:
     containing that word (支出 in a two-sided table)."""
     for name in names:
         for j, c in enumerate(t.columns):
-            if clean(c.leaf) == clean(name) and (not side or any(side in clean(p) for p in c.path[:-1])):
+            if squash(c.leaf) == squash(name) and (not side or any(side in squash(p) for p in c.path[:-1])):
                 return j
     return None
 
 
 def side_total(t: Table, word: str) -> Cell | None:
     """收入总计 / 支出总计 of a two-sided table (income left, spending right)."""
-    j = next((j for j, c in enumerate(t.columns) if word in clean(c.path[0] if c.path else "")), None)
+    j = next((j for j, c in enumerate(t.columns) if word in squash(c.path[0] if c.path else "")), None)
     if j is None:
         j = 0 if word == "收入" else (1 if len(t.columns) > 1 else None)
     if j is None:
         return None
     for r in t.rows:
-        if f"{word}总计" in clean(r.name) or any(f"{word}总计" in clean(x) for _, x in r.extra):
+        if f"{word}总计" in squash(r.name) or any(f"{word}总计" in squash(x) for _, x in r.extra):
             c = Cell(t, r, j, f"{word}总计")
             if c.amount is not None:
                 return c
@@ -145,7 +145,7 @@ def check_crosstable(doc: Document, role: str) -> list[Finding]:
                   role, "财政拨款收入总计 / 支出总计")
     if fo is not None and gpb is not None:
         j = column(fo, "一般公共预算", side="支出")
-        r = grand_total(fo) if j is None else next((x for x in fo.rows if "支出总计" in clean(x.name)), None)
+        r = grand_total(fo) if j is None else next((x for x in fo.rows if "支出总计" in squash(x.name)), None)
         if j is not None and r is not None:
             out += _chain([Cell(fo, r, j, "支出总计 一般公共预算"), total_cell(gpb)], role, "一般公共预算支出总计")
     out += _chain([total_cell(gpb, "基本支出", "小计") if gpb else None, total_cell(basic)], role, "一般公共预算基本支出")

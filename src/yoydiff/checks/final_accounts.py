@@ -21,7 +21,8 @@ from decimal import Decimal
 from ..core import Document, Row, Table, is_index_column
 from ..numbers import Amount, Interval
 from ..results import Finding
-from .rules import BLANK, BLANK_AS_ZERO, SUM_VERDICT, ZERO, amount_iv, distance, fig_iv, printed_like, rule_text, squash
+from ..names import squash
+from .rules import BLANK, BLANK_AS_ZERO, SUM_VERDICT, ZERO, amount_iv, distance, fig_iv, printed_like, rule_text
 from .sums import table_finding
 
 TWO_SIDED_FINAL = ("final_overview", "final_fiscal_overview")

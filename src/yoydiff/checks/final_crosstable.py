@@ -9,9 +9,9 @@ import re
 
 from ..core import Document, Table, figure_column, is_budget_figure_column, is_index_column
 from ..results import Finding
+from ..names import squash
 from .crosstable import Cell, compare
 from .final_accounts import side_rows
-from .rules import squash
 
 _INCOME_SUM = r"^本年收入(?:合计|小计)$"
 _SPENDING_SUM = r"^本年支出(?:合计|小计)$"

@@ -14,8 +14,9 @@ from ..core import Document, Row, Statement, Table, figure_column, is_budget_fig
 from ..numbers import Amount
 from ..parsers.final_phrases import BUDGET_SUBJECT_RE, FINAL_SUBJECT_RE, is_budget_subject
 from ..results import Finding
-from .rules import HEDGED_NOTE, VERDICT, MISMATCH, distance, fig_iv, fig_text, rule_text, squash, statement_finding
-from .shares import three_public_key
+from ..names import squash
+from .rules import HEDGED_NOTE, VERDICT, MISMATCH, distance, fig_iv, fig_text, rule_text, statement_finding
+from .counterparts import three_public_key
 
 _WHOLE_GPB = re.compile(r"^(?:\d{4}年度?)?一般公共预算财政拨款(?:支出)?$")
 

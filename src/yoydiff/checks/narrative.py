@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 
 from ..core import Document, Statement, Table
+from ..names import squash
 from ..numbers import Amount
 from ..parsers.phrases import fold
 from ..parsers.scope import own_basis
 from ..results import Finding
-from .crosstable import Cell, clean, code_cells, column, grand_total, side_total, total_cell
+from .crosstable import Cell, code_cells, column, grand_total, side_total, total_cell
 from .rules import (HEDGED_NOTE, VERDICT, MISMATCH, cause_transposed, distance, fig_iv, fig_text, hedged, printed_like,
                     rule_text, statement_finding, transposed, unit_suffix)
-from .shares import three_public_key
+from .counterparts import three_public_key
 
 TOTAL_COLUMNS = {"basic": ("基本支出", "小计"), "project": ("项目支出", "项目支出合计")}
 
@@ -39,7 +40,7 @@ def _three_public_cells(t: Table | None, key: str) -> list[Cell]:
             out.append(Cell(t, r, 0, r.name))
     if not out and len(t.rows) == 1:   # categories as columns of one row
         for j, c in enumerate(t.columns):
-            label = c.path[-2] if clean(c.leaf) in ("小计", "合计") and len(c.path) > 1 else c.leaf
+            label = c.path[-2] if squash(c.leaf) in ("小计", "合计") and len(c.path) > 1 else c.leaf
             if three_public_key(label) == key:
                 out.append(Cell(t, t.rows[0], j, c.label))
     return out
@@ -52,9 +53,9 @@ def _named_column(t: Table | None, subject: str) -> list[Cell]:
     r = grand_total(t)
     if r is None:
         return []
-    s = clean(subject)
-    exact = [j for j, c in enumerate(t.columns) if clean(c.leaf) == s]
-    near = [j for j, c in enumerate(t.columns) if len(clean(c.leaf)) >= 4 and (clean(c.leaf) in s or s in clean(c.leaf))]
+    s = squash(subject)
+    exact = [j for j, c in enumerate(t.columns) if squash(c.leaf) == s]
+    near = [j for j, c in enumerate(t.columns) if len(squash(c.leaf)) >= 4 and (squash(c.leaf) in s or s in squash(c.leaf))]
     return [Cell(t, r, j, f"{r.name} {t.columns[j].leaf}") for j in (exact or near)]
 
 
@@ -65,13 +66,13 @@ _YEAR_RE = re.compile(r"(20\d\d)\s*年")
 
 
 def _whole_budget(t: Table | None) -> Table | None:
-    return None if t is None or _OTHER_SUBJECT_RE.search(clean(t.title)) else t
+    return None if t is None or _OTHER_SUBJECT_RE.search(squash(t.title)) else t
 
 
 def _fiscal(s: Statement) -> bool:
     """The subject is the 财政拨款 / 一般公共预算 part, not all funds."""
     words = r"财政拨款|一般公共预算|当年拨款"
-    return s.topic == "gpb_total" or bool(re.search(words, clean(s.subject)) or re.search(words, s.section or ""))
+    return s.topic == "gpb_total" or bool(re.search(words, squash(s.subject)) or re.search(words, s.section or ""))
 
 
 def _all_funds(s: Statement, fiscal: bool) -> bool:
@@ -117,7 +118,7 @@ def counterpart_groups(doc: Document, s: Statement) -> list[list[Cell]]:
     if s.topic == "three_public":
         key = three_public_key(s.subject)
         return [g for g in (_three_public_cells(doc.table("three_public"), key) if key else [],) if g]
-    if clean(s.subject) in ("人员经费", "公用经费"):
+    if squash(s.subject) in ("人员经费", "公用经费"):
         return [g for g in (_named_column(doc.table("gpb_basic"), s.subject),) if g]
     return []
 

@@ -35,11 +35,6 @@ BLANK_AS_ZERO = "空白（按 0 计）"
 HEDGED_NOTE = "所述为约数（约、近、超过），不按四舍五入区间认定差错"
 
 
-def squash(text: str) -> str:
-    """A name without spaces or quotation marks, for comparing names."""
-    return "".join(text.split()).replace("“", "").replace("”", "").replace('"', "")
-
-
 def verdict(computed: Interval, stated: Amount | Percent) -> str:
     """meets (interval rule), rounding (holds only if the figure was truncated), or mismatch."""
     if computed.meets(magnitude(stated.interval)):

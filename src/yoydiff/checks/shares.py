@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from ..core import Document, Statement
 from ..results import Finding
-from .counterparts import (TOTAL_TOPICS, WHOLE_TOPICS, find_whole, is_three_public_whole,  # noqa: F401
-                           three_public_key, whole_topic)
+from .counterparts import TOTAL_TOPICS, find_whole, is_three_public_whole
 from ..parsers.scope import compatible
 from .rules import (HEDGED_NOTE, HUNDRED, MEETS, MISMATCH, ROUNDING, VERDICT, distance, fig_iv, fig_text, fmt_iv,
-                    hedged, page_ref, printed, rule_text, squash, statement_finding, transposition_cause, verdict)
+                    hedged, page_ref, printed, rule_text, statement_finding, transposition_cause, verdict)
 
 def check_shares(doc: Document, role: str) -> list[Finding]:
     out: list[Finding] = []

@@ -14,9 +14,10 @@ from decimal import Decimal
 from ..core import TABLE_KINDS, Document, Row, Statement, Table, not_summed
 from ..numbers import Amount, Interval
 from ..results import Finding
+from ..names import squash
 from ..totals import SUBTOTAL, TOTALS
 from .rules import (BLANK, BLANK_AS_ZERO, HEDGED_NOTE, SUM_VERDICT, ZERO, amount_iv, cause_from_row, distance, fig_iv,
-                    hedged, printed_like, rule_text, squash, statement_finding)
+                    hedged, printed_like, rule_text, statement_finding)
 from .counterparts import other_spending, partial_three_public, whole_and_parts
 
 TWO_SIDED = ("overview", "fiscal_overview", "final_overview", "final_fiscal_overview")   # income left, spending

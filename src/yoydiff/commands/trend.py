@@ -33,8 +33,11 @@ def read_filings(files: list[str], args):
     from ..parallel import Runner
     with Runner(workers=1) as runner:
         filings = read_together(filings, runner, cache, args.password, lambda msg: None, True)
-    for path, why in unplaced:
-        raise InputError(f"{path}: {why}")
+    for _path, why in unplaced:
+        if why.key == "same_content":       # a file given twice (under another name): used once
+            say(str(why))
+            continue
+        raise InputError(why)
     keys = {f.key for f in filings}
     if len(keys) > 1:
         raise InputError("the files are of different departments: " + ", ".join(sorted({f.department for f in filings})))

@@ -30,7 +30,7 @@ from ..pdf import Page, TextLine
 from . import final_phrases as fph
 from . import phrases as ph
 from . import rowtables
-from .scope import basis, compatible, only_basis, stem
+from .scope import basis, compatible, only_basis, printed_item, stem
 from .subjects import resolve_code
 
 YOY = "上年预算"
@@ -537,7 +537,7 @@ class _Parser:
         def fresh() -> _Draft:
             if own and only_basis(own) and self.drafts and self.drafts[-1].start >= self.sentence_start:
                 # 「…“三公”经费支出预算为24.5万元，支出决算为11.96万元」: the same item on another basis
-                return self._new(stem(self.drafts[-1].subject) + own, gap_start)
+                return self._new(printed_item(self.drafts[-1].subject) + own, gap_start)
             if own:
                 return self._new(own, gap_start)
             if pending:

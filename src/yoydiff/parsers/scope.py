@@ -29,8 +29,18 @@ def basis(subject: str) -> str:
 
 def stem(subject: str) -> str:
     """The item a subject names, without quotation marks, its basis and a trailing 支出:
-    “三公”经费支出决算数 → 三公经费."""
-    s = _QUOTES_RE.sub("", fold(subject or ""))
+    “三公”经费支出决算数 → 三公经费. A key for telling items apart, not for showing them."""
+    return _item(_QUOTES_RE.sub("", fold(subject or "")))
+
+
+def printed_item(subject: str) -> str:
+    """The item a subject names as the page prints it (quotation marks kept), without its basis and a
+    trailing 支出: “三公”经费支出预算 → “三公”经费, so that 「…，支出决算为…」 continues it as
+    “三公”经费支出决算. stem(printed_item(s)) == stem(s)."""
+    return _item(fold(subject or "").strip())
+
+
+def _item(s: str) -> str:
     s = re.sub(r"^.{0,40}?20\d\d年度?", "", s)       # the unit and year that open a sentence
     s = _BASIS_RE.sub("", s)
     s = re.sub(r"(?:数|金额)$", "", s)

@@ -13,17 +13,12 @@ from rapidfuzz import fuzz
 
 from .. import catalogue
 from ..core import Table
+from ..names import row_name_key
 from .phrases import fold
 
 LEVEL_DIGITS = {"类": 3, "款": 5, "项": 7}
 _PART_RE = re.compile(r"(?P<name>[^（）()]+?)\s*[（(]\s*(?P<level>[类款项])\s*[)）]")
 FUZZY_MIN = 75
-
-
-def norm_name(text: str) -> str:
-    t = fold(text)
-    t = t.translate(str.maketrans("()[]【】〔〕", "（）（）（）（）"))
-    return re.sub(r"[\s:：、，,.。\d-]", "", t)
 
 
 def subject_parts(subject: str) -> list[tuple[str, str]]:
@@ -46,14 +41,14 @@ def code_names(tables: tuple[Table, ...]) -> dict[str, frozenset[str]]:
         for t in tables:
             for r in t.rows:
                 if _functional(r.code) and r.name:
-                    names.setdefault(r.code, set()).add(norm_name(r.name))
+                    names.setdefault(r.code, set()).add(row_name_key(r.name))
         _last[:] = [tables, {c: frozenset(n) for c, n in names.items()}]
     return _last[1]
 
 
 def _best(name: str, codes: dict[str, frozenset[str]], digits: int, prefix: str) -> str | None:
     cands = {c: n for c, n in codes.items() if len(c) == digits and c.startswith(prefix)}
-    key = norm_name(name)
+    key = row_name_key(name)
     exact = [c for c, n in cands.items() if key in n]
     if len(exact) == 1:
         return exact[0]
@@ -98,7 +93,7 @@ def _from_tables(subject: str, tables: tuple[Table, ...]) -> str | None:
         return None
     parts = subject_parts(subject)
     if not parts:
-        exact = [c for c, n in codes.items() if norm_name(subject) in n]
+        exact = [c for c, n in codes.items() if row_name_key(subject) in n]
         return exact[0] if len(exact) == 1 else None
     prefix, found = "", None
     for name, level in parts:

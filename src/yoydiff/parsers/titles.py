@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..names import squash
 from ..numbers import normalise_digits
 
 # 表1, 表 1, 附表1, 表一, 附件1, 表2-1, 公开01表, 公开表一, 预算公开表3, 部门预算公开表03
@@ -78,8 +79,7 @@ class Title:
 
 def kind_of(title: str) -> str | None:
     """The table kind a printed title names, or None when it names no known table."""
-    t = re.sub(r"\s+", "", normalise_digits(title))
-    t = t.replace("“", "").replace("”", "").replace('"', "")
+    t = squash(normalise_digits(title))
     if any(w in t for w in _NO_STANDARD_KIND) and "三公" not in t and "决算" not in t:   # the 决算 set names them
         return None
     for kind, need, avoid in _RULES:

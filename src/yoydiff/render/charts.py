@@ -13,7 +13,8 @@ INCREASE = "#1f4e79"
 DECREASE = "#b03a2e"
 PALETTE = ("#1f4e79", "#5b8db8", "#a9c4de", "#7f7f7f", "#c9a227", "#6b8e23", "#b03a2e", "#d9d9d9")
 ROW = Decimal(20)
-CHAR = Decimal("10.5")   # advance of one CJK character at font-size 10.5
+FONT_SIZE = Decimal("10.5")   # the charts' text size (the <svg> element's font-size)
+CHAR = FONT_SIZE              # advance of one CJK character at that size
 
 
 def _n(x: Decimal) -> str:
@@ -31,8 +32,27 @@ def _text_width(s: str, size: Decimal) -> Decimal:
 
 def _svg(width: Decimal, height: Decimal, body: list[str], family: str, title: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(width)}" height="{_n(height)}" '
-            f'viewBox="0 0 {_n(width)} {_n(height)}" font-family="{escape(family)}" font-size="10.5" '
+            f'viewBox="0 0 {_n(width)} {_n(height)}" font-family="{escape(family)}" font-size="{FONT_SIZE}" '
             f'role="img" aria-label="{escape(title)}">' + "".join(body) + "</svg>")
+
+
+def _legend(entries: list[tuple[str, str]], left: Decimal, top: Decimal, width: Decimal, *,
+            size: Decimal, swatch: tuple[int, int], pad: int, line: int,
+            text_at: tuple[int, int]) -> tuple[list[str], Decimal]:
+    """Legend entries (label, colour) from left to right, starting a new line `line` lower whenever the
+    next entry would pass `width`: a `swatch` (width, height) and the label `text_at` (dx, dy) from it,
+    each entry taking its label's advance at `size` plus `pad`. The SVG elements and the last line's top."""
+    body: list[str] = []
+    font = "" if size == FONT_SIZE else f' font-size="{size}"'
+    x, y = left, top
+    for label, colour in entries:
+        entry_w = _text_width(label, size) + pad
+        if x + entry_w > width:
+            x, y = left, y + line
+        body.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="{swatch[0]}" height="{swatch[1]}" fill="{colour}"/>')
+        body.append(f'<text x="{_n(x + text_at[0])}" y="{_n(y + text_at[1])}"{font}>{escape(label)}</text>')
+        x += entry_w
+    return body, y
 
 
 def change_bars(items: list[tuple[str, Decimal]], family: str, width: Decimal = Decimal(640),
@@ -93,16 +113,9 @@ def mix_bars(rows: list[tuple[str, list[tuple[str, Decimal]]]], family: str,
                 ink = "#ffffff" if colour[name] in PALETTE[:2] + PALETTE[6:7] + PALETTE[3:4] else "#000000"
                 body.append(f'<text x="{_n(x + w / 2)}" y="{_n(y + 15)}" text-anchor="middle" font-size="9" fill="{ink}">{share}</text>')
             x += w
-    # legend: wrap entries over lines
-    y = (bar_h + gap) * len(rows) + 4
-    x = label_w
-    for name in sources:
-        entry_w = _text_width(name, Decimal("10.5")) + 24
-        if x + entry_w > width:
-            x, y = label_w, y + 18
-        body.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="11" height="11" fill="{colour[name]}"/>')
-        body.append(f'<text x="{_n(x + 15)}" y="{_n(y + 10)}">{escape(name)}</text>')
-        x += entry_w
+    legend, y = _legend([(name, colour[name]) for name in sources], label_w, (bar_h + gap) * len(rows) + 4,
+                        width, size=FONT_SIZE, swatch=(11, 11), pad=24, line=18, text_at=(15, 10))
+    body += legend
     return _svg(width, y + 16, body, family, "收入结构")
 
 
@@ -144,13 +157,8 @@ def year_lines(years: list[str], series: list[tuple[str, list[Decimal | None]]],
                 if len(run) > 1:
                     body.append(f'<polyline points="{" ".join(run)}" fill="none" stroke="{colour}" stroke-width="1.6"/>')
                 run = []
-    ly, lx = plot_top + plot_h + 24, left
-    for s, (name, _) in enumerate(series):
-        label = _clip(name, 14)
-        entry_w = _text_width(label, Decimal(9)) + 22
-        if lx + entry_w > width:
-            lx, ly = left, ly + 14
-        body.append(f'<rect x="{_n(lx)}" y="{_n(ly)}" width="10" height="3" fill="{PALETTE[s % len(PALETTE)]}"/>')
-        body.append(f'<text x="{_n(lx + 14)}" y="{_n(ly + 5)}" font-size="9">{escape(label)}</text>')
-        lx += entry_w
+    legend, ly = _legend([(_clip(name, 14), PALETTE[s % len(PALETTE)]) for s, (name, _) in enumerate(series)],
+                         left, plot_top + plot_h + 24, width,
+                         size=Decimal(9), swatch=(10, 3), pad=22, line=14, text_at=(14, 5))
+    body += legend
     return _svg(width, ly + 12, body, family, "逐年变化")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..collection import Filing, consecutive_pairs, group_documents
 from ..core import Document
-from ..errors import InputError
+from ..errors import InputError, reason
 from ..results import Report
 from ..textpages import HTML_SUFFIXES, TEXT_SUFFIXES, encodings
 
@@ -156,14 +156,15 @@ class Job:
 
 
 def _read(path: str):
-    """In a worker process: the document, or the reader's one-line reason."""
+    """In a worker process: the document, or the reader's one-line reason in Chinese (without the path:
+    the page names the file)."""
     from ..reader import read_document
     try:
         return read_document(path, workers=1), ""
     except InputError as e:
-        return None, str(e)
+        return None, e.reason.zh
     except Exception as e:      # a crash on a file is a bug; it ends this file, never the server
-        return None, f"读取时出错（{type(e).__name__}）"
+        return None, reason("internal", detail=type(e).__name__).zh
 
 
 def _context():
@@ -275,7 +276,7 @@ class Jobs:
         if not any(up.doc is not None for up in job.uploads):
             with job.lock:
                 job.state = "failed"
-                job.error = "没有可读取的文件：" + "；".join(f"“{u.name}”{u.error}" for u in job.uploads)
+                job.error = "没有可读取的文件。" + "；".join(f"“{u.name}”：{u.error}" for u in job.uploads)
             return
         with job.lock:
             job.state = "comparing"
@@ -300,7 +301,7 @@ class Jobs:
         try:
             report = compare(docs[0], docs[1]) if len(docs) == 2 else check(docs[0])
         except InputError as e:
-            return Result(key, item.department, label, error=_named(str(e), uploads), files=item.files)
+            return Result(key, item.department, label, error=_named(e.reason.chinese, uploads), files=item.files)
         # the memo names files as the reviewer named them, never where the server keeps them
         report = dataclasses.replace(report, warnings=tuple(_named(w, uploads) for w in report.warnings))
         return Result(key, item.department, label, report=report, memo=build(report, self.font, evidence=True),
@@ -400,7 +401,7 @@ def plan(uploads: list[Upload], runner=None, say=None) -> Plan:
     used = {by_path[p].doc.sha256 for f in filings for p in f.paths}
     for path, why in sorted(unplaced, key=lambda x: order[x[0]]):
         u = by_path[path]
-        why = _named(why, uploads)
+        why = _named(why.zh, uploads)
         if u.doc.sha256 in used:            # another file's copy: its content is used once
             uses[path] = [f"未使用：{why}"]
         else:
