@@ -55,6 +55,10 @@ def test_jiangsu_court_2017_to_2019(tmp_path, capsys):
     totals = {s["item"]: s["values"] for s in data["series"] if s["section"] == "totals"}
     # 支出总计 printed in the three documents' 收支总表 / 支出总表 (checked on the pages)
     assert totals["支出总计"] == ["28849.38", "33172.15", "37188.34"]
+    # the 收入预算总表 has one figure column (金额, sources as rows): its series is its 收入总计 row
+    # (2017 p.12 28,849.38; 2018 p.10 33,172.15; 2019 p.9 37,188.34), read as the pair's changes read it
+    income = {s["item"]: s["values"] for s in data["series"] if s["section"] == "income"}
+    assert income == {"收入总计": ["28849.38", "33172.15", "37188.34"]}
     # the real cross-year slip: 2018 p.19 「一般行政事务管理（项）支出6049.97万元，与上年相比减少392.92万元，减少5.95%」
     # implies 6,442.89 for 2017; the 2017 一般公共预算支出表 (p.15) prints 2040502 6,432.89 (the rate fits 382.92)
     (f,) = data["chained_prior"]
@@ -71,3 +75,19 @@ def test_the_chart_places_years_by_their_distance():
     svg = year_lines(["2024", "2025", "2027"], [("支出总计", [D(1), D(2), D(3)])], "sans")
     xs = {m.group(2): float(m.group(1)) for m in _re.finditer(r'<text x="([\d.]+)"[^>]*font-size="9">(20\d\d)<', svg)}
     assert abs((xs["2027"] - xs["2025"]) - 2 * (xs["2025"] - xs["2024"])) < 0.1     # the missing 2026 keeps its place
+
+
+def test_an_unsure_merge_joins_no_series():
+    # matching calls a merge it cannot tell from another subset of the same sum "review": the trend keeps
+    # each side as its own line rather than chain figures the matcher was not sure belong together
+    from types import SimpleNamespace
+
+    from yoydiff.results import Match
+    from yoydiff.trend import _links
+
+    sure = Match("project", "merged", ("a", "b"), ("ab",), 0.9, "")
+    unsure = Match("project", "review", ("c", "d"), ("cd",), 0.6, "")
+    (pair,) = _links([SimpleNamespace(matches=(sure, unsure))], "project", False)
+    assert pair == [(("a", "b"), ("ab",))]
+    years = [{n: (n, "", D(v)) for n, v in (("c", 1), ("d", 2))}, {"cd": ("cd", "", D(3))}]
+    assert {s.values for s in _chained("project", years, [pair])} == {(D(1), None), (D(2), None), (None, D(3))}

@@ -98,9 +98,10 @@ def total_row(table: Table | None):
     return None
 
 
-def _columns(table: Table | None) -> dict[str, Decimal]:
-    """The figures of a table's total row by column; a table of one figure column (its items listed as rows,
-    like the Jiangsu 收入预算总表 with 金额 only) gives its total under the total row's own label."""
+def total_columns(table: Table | None) -> dict[str, tuple[str, Decimal]]:
+    """The figures of a table's total row by column (key -> (printed label, 万元 figure)); a table of one
+    figure column (its items listed as rows, like the Jiangsu 收入预算总表 with 金额 only) gives its total
+    under the total row's own label."""
     row = total_row(table)
     if row is None:
         return {}
@@ -120,7 +121,7 @@ def _columns(table: Table | None) -> dict[str, Decimal]:
 
 
 def _column_changes(section: str, old: Table | None, new: Table | None) -> list[Change]:
-    o, n = _columns(old), _columns(new)
+    o, n = total_columns(old), total_columns(new)
     out = []
     for k in list(dict.fromkeys([*n, *o])):
         label = (n.get(k) or o.get(k))[0]

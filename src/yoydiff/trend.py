@@ -13,17 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .changes import change_of, total_row
+from .changes import change_of, total_columns
 from .compare import compare
 from .core import Document
 from .errors import InputError
 from .matching import economic_lines, functional_lines
-from .names import normalise
 from .results import Finding, Report
 
 SECTIONS = (("totals", "收支总计"), ("income", "收入来源"), ("functional", "按支出功能分类"),
             ("economic", "按支出经济分类"), ("project", "项目"))
-_LINKED = {"matched", "renamed", "re-coded", "merged", "split", "review"}
+# an unsure merge or split ("review") joins no series: each side keeps its own line, the pair's memo lists it
+_LINKED = {"matched", "renamed", "re-coded", "merged", "split"}
 _PCT = Decimal("0.01")
 
 
@@ -139,14 +139,8 @@ def _chained(section: str, per_year: list[dict[str, tuple[str, str, Decimal | No
 
 
 def _income_columns(doc: Document) -> dict[str, tuple[str, str, Decimal | None]]:
-    t = doc.table("income")
-    row = total_row(t)
-    out = {}
-    if row is not None:
-        for c, v in zip(t.columns, row.values):
-            if v is not None:
-                out.setdefault(normalise(c.leaf), (c.leaf, "", v.value))
-    return out
+    """The income table's total row by source, as the pair's changes read it (changes.total_columns)."""
+    return {k: (label, "", v) for k, (label, v) in total_columns(doc.table("income")).items()}
 
 
 def _totals(doc: Document) -> dict[str, tuple[str, str, Decimal | None]]:
