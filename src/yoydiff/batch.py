@@ -22,6 +22,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import program_version
 from .collection import Filing, consecutive_pairs, discover, group_documents
 from .errors import InputError, reason
 from .parallel import Runner, compare_job, iterate, read_job, trend_job
@@ -85,23 +86,24 @@ def trend_outputs(path: Path, formats: tuple[str, ...]) -> list[Path]:
 
 
 def _current_trend(path: Path, filings: list[Filing]) -> dict | None:
-    """The trend's JSON from an earlier run, when it was made from the same documents."""
+    """The trend's JSON from an earlier run, when it was made from the same documents by this program."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if [d.get("sha256") for d in data.get("documents") or []] == [f.document.sha256 for f in filings]:
+    if data.get("program") == program_version() and \
+            [d.get("sha256") for d in data.get("documents") or []] == [f.document.sha256 for f in filings]:
         return data
     return None
 
 
 def _current(path: Path, old: Filing, new: Filing) -> dict | None:
-    """The pair's JSON from an earlier run, when it was made from the same documents."""
+    """The pair's JSON from an earlier run, when it was made from the same documents by this program."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if (data.get("old") or {}).get("sha256") == old.document.sha256 and \
+    if data.get("program") == program_version() and (data.get("old") or {}).get("sha256") == old.document.sha256 and \
             (data.get("new") or {}).get("sha256") == new.document.sha256:
         return data
     return None

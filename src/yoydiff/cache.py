@@ -50,6 +50,18 @@ def reader_version() -> str:
     return f"{__version__}+{h.hexdigest()[:16]}"
 
 
+@lru_cache(maxsize=1)
+def program_version() -> str:
+    """The package version and a hash of all of its source: what made a report. A batch re-run redoes a
+    pair or trend whose JSON another program made (a fixed check changes results on the same documents)."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for f in sorted(root.rglob("*.py")):
+        h.update(f.relative_to(root).as_posix().encode())
+        h.update(f.read_bytes())
+    return f"{__version__}+{h.hexdigest()[:16]}"
+
+
 class DocumentCache:
     def __init__(self, directory: str | Path | None = None):
         self.directory = Path(directory) if directory is not None else cache_dir()

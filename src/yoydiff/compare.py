@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 
+from .cache import program_version
 from .changes import all_changes
 from .checks.lifecycle import check_lifecycle
 from .checks.prior import check_prior
@@ -142,6 +143,7 @@ def report_to_json(report: Report) -> dict:
         kinds[m.what][m.kind] += 1
     return {
         "version": JSON_VERSION,
+        "program": program_version(),
         "command": "compare" if report.old is not None else "check",
         "comparison": report.comparison or None,
         "comparison_text": COMPARISONS.get(report.comparison),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .cache import program_version
 from .changes import change_of, total_columns
 from .compare import compare
 from .core import Document
@@ -212,6 +213,7 @@ def trend_to_json(t: Trend) -> dict:
     from .compare import report_to_json
     return {
         "version": 1,
+        "program": program_version(),
         "command": "trend",
         "department": t.documents[-1].department,
         "years": list(t.years),
