@@ -12,6 +12,10 @@ Conventions a check can rely on:
   earlier plain amount statement of the same section with the same subject (「…公务接待费0.00万元。」
   then 「…公务接待费增加0.00万元，增长0.00%」), when exactly one such amount of the document's year is
   stated there (see carry_amounts); its quote stays the change clause. Otherwise amount is None.
+- A sentence that names no subject and states only a change / rate (「与上年相比增加Y万元，增长Z%」) continues the
+  statement of the last sentence with a figure in the same paragraph, when that sentence made exactly one
+  statement, a plain amount of a named item of the document's year, and read every figure it holds (see
+  _Parser._earlier); the statement is marked carried and its quote runs over both sentences.
 - A stated number of projects (「当年预算安排项目共27个」) is a statement of topic "count" with no
   figure: subject "…项目个数", quote the clause up to the count, which the checks read the number from.
 - quote is the clause as joined from the PDF lines (a substring of Paragraph.text). Spacing
