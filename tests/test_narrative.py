@@ -253,7 +253,6 @@ def test_a_change_sentence_without_subject_continues_the_amount_before_it(middle
 @pytest.mark.parametrize("before", [
     "基本支出 300.00 万元，项目支出 100.00 万元。",                        # two candidate subjects
     "基本支出 300.00 万元，主要用于工资 200.00 万元、公用经费 100.00 万元。",  # a 主要用于 list with amounts
-    "基本支出 300.00 万元，占 75.00%。",                                    # a share, not a plain amount
     "基本支出 300.00 万元，比上年增加 10.00 万元。",                          # it compares already
     "2017年基本支出预算数为 250.00 万元。",                                  # last year's figure, not this year's amount
 ])
@@ -262,6 +261,16 @@ def test_no_carry_when_the_sentence_before_is_not_one_plain_amount(before):
     change = [s for s in found if s.change is not None and s.change.text == "50.00"]
     assert len(change) == 1 and change[0].amount is None and not change[0].carried
     assert not any(s.carried for s in found)
+
+
+def test_an_amount_with_its_share_lends_itself_only_to_a_change_in_money():
+    """「…10,070.48万元，占本年支出合计的99.21%。与上年相比，增加1,003.69万元，增长11.07%。」 (the js-zx shape): a change in
+    万元 is the amount's; a rate alone after a share may be the share's, and is left unread."""
+    first = "2018年度一般公共预算财政拨款支出预算 300.00 万元，占本年支出合计的 75.00%。"
+    [s] = _one_paragraph(first + "与上年相比，增加 50.00 万元，增长 20.00%。")
+    assert _figs(s) == ("一般公共预算财政拨款支出预算", "300.00", "50.00", "20.00", True) and s.share.text == "75.00"
+    found = _one_paragraph(first + "与上年相比，增长 20.00%。")
+    assert [_figs(x)[1:] for x in found] == [("300.00", None, None, False), (None, None, "20.00", False)]
 
 
 def test_no_carry_across_a_paragraph_or_a_heading(tmp_path):

@@ -409,9 +409,10 @@ class _Parser:
     def _earlier(self, s: int, e: int) -> _Draft | None:
         """The statement a sentence of no subject of its own (「与上年相比增加Y万元，增长Z%」) continues: the one
         statement made by the last sentence with a figure in the paragraph, when that sentence read every figure
-        it holds and the statement is a plain amount of a named item (no change, rate, share or base of its own).
+        it holds and the statement is a plain amount of a named item (no change, rate or base of its own; a share
+        of it only when the sentence states a change in money, which cannot be the share's).
         Otherwise None: two statements (two candidate subjects), a figure left unread (a 主要用于 list with
-        amounts), a sentence that compares or shares already, or one that names another year than the document's
+        amounts), a sentence that compares already, or one that names another year than the document's
         leave the change unread."""
         clauses = _clauses(self.f, s, e)
         stop = next((cs for cs, _ in clauses if ph.REASON_RE.match(self.f, cs)), e)
@@ -423,8 +424,10 @@ class _Parser:
             return None
         d = made[0]
         if _generic(d.subject) or d.amount is None or d.count is not None or d.no_base or d.hedged \
-                or any(x is not None for x in (d.change, d.rate, d.share, d.prior, d.budget, d.execution, d.direction)):
+                or any(x is not None for x in (d.change, d.rate, d.prior, d.budget, d.execution, d.direction)):
             return None
+        if d.share is not None and "change" not in kinds:
+            return None     # 「…万元，占99.21%。与上年相比增长5%。」 may be of the share; a change in 万元 is of the amount
         years = {int(y) for y in _YEAR_RE.findall(self.f[fs:fe] + self.f[s:stop])}
         if self.year is not None and not years <= {self.year}:
             return None     # 「2017年…预算数为250万元。」 in 2018: not this year's amount (as carry_amounts)
