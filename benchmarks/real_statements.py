@@ -15,7 +15,7 @@ refused pages, and error/warning findings that no labelled statement accounts fo
 pages and the held-out pages (page numbers that are multiples of 4, corpora/HOLDOUT.md): for those only
 aggregate figures are printed, never a quote.
 
-Jiangsu: error and warning counts of `yoydiff check` per dev PDF; js-jcy-* (held out) as one aggregate.
+Jiangsu: error, warning and insufficient counts of `yoydiff check` per dev PDF; js-jcy-* (held out) as one aggregate.
 """
 from __future__ import annotations
 
@@ -189,30 +189,32 @@ def score_statements(via_pdf: bool, listing: bool) -> None:
 
 
 def score_jiangsu() -> None:
-    held = {"error": 0, "warning": 0, "files": 0, "refused": 0}
-    dev = {"error": 0, "warning": 0}
+    held = {"error": 0, "warning": 0, "insufficient": 0, "files": 0, "refused": 0}
+    dev = {"error": 0, "warning": 0, "insufficient": 0}
     for pdf in sorted(JIANGSU.glob("*.pdf")):
         try:
             with redirect_stderr(io.StringIO()):
                 doc = read_document(pdf)
                 report = check(doc)
-            e, w = report.count("error"), report.count("warning")
+            e, w, i = report.count("error"), report.count("warning"), report.count("insufficient")
             refused = ""
         except InputError as ex:
-            e = w = 0
+            e = w = i = 0
             refused = f" refused: {ex}"
         if pdf.name.startswith("js-jcy-"):
             held["files"] += 1
             held["error"] += e
             held["warning"] += w
+            held["insufficient"] += i
             held["refused"] += bool(refused)
             continue
         dev["error"] += e
         dev["warning"] += w
-        print(f"  {pdf.name:32} {e:3} error {w:3} warning{refused}")
-    print(f"jiangsu dev (19 PDFs): {dev['error']} error, {dev['warning']} warning")
+        dev["insufficient"] += i
+        print(f"  {pdf.name:32} {e:3} error {w:3} warning {i:3} insufficient{refused}")
+    print(f"jiangsu dev (19 PDFs): {dev['error']} error, {dev['warning']} warning, {dev['insufficient']} insufficient")
     print(f"jiangsu held-out js-jcy-* ({held['files']} PDFs): {held['error']} error, {held['warning']} warning, "
-          f"{held['refused']} refused")
+          f"{held['insufficient']} insufficient, {held['refused']} refused")
 
 
 def main() -> int:

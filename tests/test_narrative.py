@@ -222,3 +222,96 @@ def test_a_page_number_line_is_no_part_of_a_paragraph(footer):
     assert FOOTER_RE.match(footer)
     text = "".join(p.text for p in paragraphs(pages))
     assert "14" not in text.replace("1642.08", "") and "2019年本部门一般公共预算机关运行经费预算支出" in text
+
+
+# ---- a change sentence of no subject of its own takes the subject and amount of the sentence before it ------
+
+def _one_paragraph(text, year=2018):
+    from yoydiff.parsers.narrative import parse_paragraph
+    return parse_paragraph(text, section="（二）支出预算总计", year=year)
+
+
+def _figs(s):
+    return (s.subject, s.amount and s.amount.text, s.change and s.change.text, s.rate and s.rate.text, s.carried)
+
+
+@pytest.mark.parametrize("middle", ["", "主要用于人员支出、日常公用支出。"])
+def test_a_change_sentence_without_subject_continues_the_amount_before_it(middle):
+    from yoydiff.checks.rates import check_statement
+    first = f"1．住房保障（类）支出 300.00 万元，{middle}" if middle else "此外，基本支出预算数为 300.00 万元。"
+    [s] = _one_paragraph(first + "与上年相比增加 50.00 万元，增长 20.00%。主要原因是调整了提租补贴标准。")
+    assert _figs(s)[1:] == ("300.00", "50.00", "20.00", True)
+    assert s.subject in ("住房保障（类）支出", "基本支出")
+    # the quote runs over both sentences, and a finding on it says where the subject came from
+    assert s.quote.startswith(s.subject) and s.quote.endswith("增长 20.00%") and "。与上年相比" in s.quote
+    assert check_statement(s, "new") == []
+    [wrong] = _one_paragraph(first + "与上年相比增加 50.00 万元，增长 25.00%。")
+    [f] = [f for f in check_statement(wrong, "new") if f.check == "rate"]
+    assert f.severity == "error" and "主体取自前句" in f.rule and "。与上年相比" in f.quote
+
+
+@pytest.mark.parametrize("before", [
+    "基本支出 300.00 万元，项目支出 100.00 万元。",                        # two candidate subjects
+    "基本支出 300.00 万元，主要用于工资 200.00 万元、公用经费 100.00 万元。",  # a 主要用于 list with amounts
+    "基本支出 300.00 万元，比上年增加 10.00 万元。",                          # it compares already
+    "2017年基本支出预算数为 250.00 万元。",                                  # last year's figure, not this year's amount
+])
+def test_no_carry_when_the_sentence_before_is_not_one_plain_amount(before):
+    found = _one_paragraph(before + "与上年相比增加 50.00 万元，增长 20.00%。")
+    change = [s for s in found if s.change is not None and s.change.text == "50.00"]
+    assert len(change) == 1 and change[0].amount is None and not change[0].carried
+    assert not any(s.carried for s in found)
+
+
+def test_an_amount_with_its_share_lends_itself_only_to_a_change_in_money():
+    """「…10,070.48万元，占本年支出合计的99.21%。与上年相比，增加1,003.69万元，增长11.07%。」 (the js-zx shape): a change in
+    万元 is the amount's; a rate alone after a share may be the share's, and is left unread."""
+    first = "2018年度一般公共预算财政拨款支出预算 300.00 万元，占本年支出合计的 75.00%。"
+    [s] = _one_paragraph(first + "与上年相比，增加 50.00 万元，增长 20.00%。")
+    assert _figs(s) == ("一般公共预算财政拨款支出预算", "300.00", "50.00", "20.00", True) and s.share.text == "75.00"
+    found = _one_paragraph(first + "与上年相比，增长 20.00%。")
+    assert [_figs(x)[1:] for x in found] == [("300.00", None, None, False), (None, None, "20.00", False)]
+
+
+def test_no_carry_across_a_paragraph_or_a_heading(tmp_path):
+    """A text file's lines are paragraphs: the change after a paragraph break (or a heading) keeps no amount;
+    the same sentences in one paragraph carry it."""
+    from yoydiff.reader import read_document
+    amount, change = "基本支出预算数为 300.00 万元。", "与上年相比增加 50.00 万元，增长 20.00%。"
+    texts = {"one": amount + change, "two": amount + "\n" + change, "heading": amount + "\n二、项目支出\n" + change}
+    got = {}
+    for name, text in texts.items():
+        p = tmp_path / f"{name}.txt"
+        p.write_text("江苏省某部门2018年部门预算\n" + text, encoding="utf-8")
+        got[name] = [_figs(s) for s in read_document(p).statements]
+    assert got["one"] == [("基本支出", "300.00", "50.00", "20.00", True)]
+    for name in ("two", "heading"):
+        assert got[name] == [("基本支出", "300.00", None, None, False), ("", None, "50.00", "20.00", False)]
+
+
+def test_a_chained_change_sentence_is_not_carried_twice():
+    """「…300万元。与上年相比增加50万元，增长20%。与年初预算相比增加5万元。」: the second change follows a sentence
+    that made no statement of its own (it continued one): it is left unread of its amount."""
+    found = _one_paragraph("基本支出预算数为 300.00 万元。与上年相比增加 50.00 万元，增长 20.00%。与年初预算相比增加 5.00 万元。")
+    assert [_figs(s)[1:] for s in found] == [("300.00", "50.00", "20.00", True), (None, "5.00", None, False)]
+
+
+@pytest.mark.skipif(not (CORPORA / "real-pdf/jiangsu/js-rd-2018-yusuan.pdf").exists(), reason="real corpus not present")
+def test_real_rd_2018_changes_take_the_subject_of_the_sentence_before():
+    """Real js-rd-2018 p.20–21 (dev): 「单位预留机动经费预算数为1685.72万元。与上年相比增加1557.29万元，增长1312.56 %。」
+    The rate is wrong: last year's 单位预留机动经费 is 128.43万元 (js-rd-2017 p.24, 1685.72 − 1557.29 = 128.43),
+    so the rise is 1,212.56% (checked by hand on the page)."""
+    from yoydiff.checks.rates import check_statement
+    from yoydiff.pdf import read_pages
+    pages = [p for p in read_pages(CORPORA / "real-pdf/jiangsu/js-rd-2018-yusuan.pdf", workers=1) if p.number in (20, 21)]
+    statements, _ = extract_statements(pages, {}, ())
+    carried = {s.subject: s for s in statements if s.carried}
+    assert [(s.page, s.amount.text, s.change.text, s.rate.text) for s in carried.values()] == [
+        (20, "12706.28", "2177.95", "20.69"), (20, "1068.78", "539.73", "33.55"), (20, "2122.38", "610.15", "40.35"),
+        (21, "7877.76", "211.08", "2.75"), (21, "6333.96", "480", "8.2"), (21, "1685.72", "1557.29", "1312.56")]
+    assert list(carried)[-3:] == ["基本支出", "项目支出", "单位预留机动经费"]
+    assert carried["社会保障和就业（类）支出"].direction == "减少"
+    errors = {s.subject: [f for f in check_statement(s, "new") if f.severity == "error"] for s in carried.values()}
+    assert {k for k, v in errors.items() if v} == {"单位预留机动经费"}
+    [f] = errors["单位预留机动经费"]
+    assert f.expected == "1,212.56%" and f.stated == "1312.56%"

@@ -202,6 +202,8 @@ class Statement:
     topic: str = ""                   # income/expense/basic/project/item/three_public/... (see parsers/narrative.py)
     budget: Amount | None = None      # 决算: the budget the amount is measured against (完成全年预算84.82万元的…)
     execution: Percent | None = None  # 决算: the stated 完成率 (完成年初预算的 73.2%)
+    carried: bool = False             # the change / rate stand in a later sentence that names no subject: the
+    #                                   subject and amount are carried from this one (the quote runs over both)
 
 
 @dataclass(frozen=True)

@@ -237,9 +237,15 @@ def prior_of(amount: Interval, change: Interval, direction: str) -> Interval | N
 
 def statement_finding(check: str, severity: str, role: str, s: Statement, stated: str, expected: str,
                       rule: str, distance: str = "", cause: str = "") -> Finding:
+    if s.carried:
+        rule = f"{rule}（{CARRIED_NOTE}）" if rule else CARRIED_NOTE
     return Finding(check=check, severity=severity, doc=role, page=s.page, item=s.subject, stated=stated,
                    expected=expected, rule=rule, quote=s.quote, location=s.section, code=s.code or "",
                    distance=distance, cause=cause)
+
+
+# A statement whose change stands in a sentence that names no subject: the quote runs over both sentences.
+CARRIED_NOTE = "主体取自前句"
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

@@ -12,6 +12,10 @@ Conventions a check can rely on:
   earlier plain amount statement of the same section with the same subject (「…公务接待费0.00万元。」
   then 「…公务接待费增加0.00万元，增长0.00%」), when exactly one such amount of the document's year is
   stated there (see carry_amounts); its quote stays the change clause. Otherwise amount is None.
+- A sentence that names no subject and states only a change / rate (「与上年相比增加Y万元，增长Z%」) continues the
+  statement of the last sentence with a figure in the same paragraph, when that sentence made exactly one
+  statement, a plain amount of a named item of the document's year, and read every figure it holds (see
+  _Parser._earlier); the statement is marked carried and its quote runs over both sentences.
 - A stated number of projects (「当年预算安排项目共27个」) is a statement of topic "count" with no
   figure: subject "…项目个数", quote the clause up to the count, which the checks read the number from.
 - quote is the clause as joined from the PDF lines (a substring of Paragraph.text). Spacing
@@ -238,6 +242,7 @@ class _Draft:
     count: int | None = None           # a stated number of projects (topic "count")
     budget: Amount | None = None       # 决算: the budget base of a 完成率 (完成全年预算84.82万元的…)
     execution: Percent | None = None   # 决算: the stated 完成率
+    carried: bool = False              # its change / rate stand in a later sentence of no subject of its own
     spans: list = field(default_factory=list)
 
     def take(self, s: int, e: int) -> None:
@@ -361,6 +366,8 @@ class _Parser:
         self.unparsed: list[tuple[int, str, str]] = []   # (offset, text, reason)
         self.covered: list[tuple[int, int]] = []
         self.sentence_start = 0
+        self.carry: _Draft | None = None
+        self.figured: tuple[list[_Draft], bool, int, int] = ([], False, 0, 0)   # see run
 
     def run(self) -> None:
         head = ""
@@ -379,7 +386,14 @@ class _Parser:
             lead = re.split(r"\d", self.f[s:e], maxsplit=1)[0]
             cont = s > 0 and self.f[s - 1] in "；;" and bool(_CONTINUATION_RE.match(lead) or _COMPARISON_LEAD_RE.match(lead))
             self.carry = self.drafts[-1] if self.drafts and cont else None
+            if self.carry is None and (_CONTINUATION_RE.match(lead) or _COMPARISON_LEAD_RE.match(lead)):
+                # 「基本支出预算数为18570.82万元。与上年相比增加1447.63万元，增长8.45%。」: the subject and amount of
+                # the statement before it in the paragraph (see _earlier)
+                self.carry = self._earlier(s, e)
+            unread = len(self.unparsed)
             self._sentence(w, s, e)
+            if self.carry is not None and not cont and (self.carry.change is not None or self.carry.rate is not None):
+                self.carry.carried = True
             # the 决算 / execution forms of this sentence (parsers/final_phrases.py)
             _final_forms(self.drafts[before:], head, self.f)
             self.drafts[before:] = _execution_tail(last, self.drafts[before:], self.f)
@@ -388,11 +402,41 @@ class _Parser:
                     and fph.SIDE_RE.search(self.f, s, e):
                 last.take(s, e)     # 「决算数小于年初预算数的主要原因是…」 says which side it is on
             self._leftovers(s, e)
+            if ph.FIGURE_RE.search(self.f, s, e):
+                # the last sentence with a figure: the statements it made and whether it left a figure unread
+                self.figured = (self.drafts[before:], len(self.unparsed) == unread, s, e)
+
+    def _earlier(self, s: int, e: int) -> _Draft | None:
+        """The statement a sentence of no subject of its own (「与上年相比增加Y万元，增长Z%」) continues: the one
+        statement made by the last sentence with a figure in the paragraph, when that sentence read every figure
+        it holds and the statement is a plain amount of a named item (no change, rate or base of its own; a share
+        of it only when the sentence states a change in money, which cannot be the share's).
+        Otherwise None: two statements (two candidate subjects), a figure left unread (a 主要用于 list with
+        amounts), a sentence that compares already, or one that names another year than the document's
+        leave the change unread."""
+        clauses = _clauses(self.f, s, e)
+        stop = next((cs for cs, _ in clauses if ph.REASON_RE.match(self.f, cs)), e)
+        kinds = [k for k, _ in self._events(self.f, s, stop) if k != "comp"]
+        if not kinds or not set(kinds) <= {"change", "rate"} or not self.f[s:e].strip()[:1].strip("0123456789"):
+            return None
+        made, clean, fs, fe = self.figured
+        if len(made) != 1 or not clean:
+            return None
+        d = made[0]
+        if _generic(d.subject) or d.amount is None or d.count is not None or d.no_base or d.hedged \
+                or any(x is not None for x in (d.change, d.rate, d.prior, d.budget, d.execution, d.direction)):
+            return None
+        if d.share is not None and "change" not in kinds:
+            return None     # 「…万元，占99.21%。与上年相比增长5%。」 may be of the share; a change in 万元 is of the amount
+        years = {int(y) for y in _YEAR_RE.findall(self.f[fs:fe] + self.f[s:stop])}
+        if self.year is not None and not years <= {self.year}:
+            return None     # 「2017年…预算数为250万元。」 in 2018: not this year's amount (as carry_amounts)
+        return d
 
     # one sentence, on a working copy `w` where processed parentheses are blanked
     def _sentence(self, w: str, s: int, e: int) -> None:
         self.sentence_start = s
-        cur: _Draft | None = getattr(self, "carry", None)
+        cur: _Draft | None = self.carry
         pending, pending_start = "", None
         listed: list[_Draft] = []
         open_comp = None        # 「与年初预算相比，增加…」: a comparison clause of its own, for the next change / rate
@@ -911,7 +955,7 @@ def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple
             direction_word=d.direction_word, rate=d.rate, rate_direction=d.rate_direction, rate_word=d.rate_word,
             share=d.share, share_of=d.share_of, reason=d.reason, prior_stated=d.prior, no_base=d.no_base,
             hedged=d.hedged, comparison=d.comparison, topic=_topic(d, par.text, section, code),
-            budget=d.budget, execution=d.execution))
+            budget=d.budget, execution=d.execution, carried=d.carried))
     unparsed = [Unparsed(par.page_at(off), t, why) for off, t, why in p.unparsed]
     return out, unparsed
 
