@@ -301,7 +301,7 @@ def test_prior_old_figure_is_the_one_statement_on_the_same_subject():
     from yoydiff.checks.prior import check_prior
     old = doc(statements=[st("机关运行经费", "100.00", topic="operating")])
     new = doc(statements=[_yoy("机关运行经费", "120.00", "10.00", "增加")])      # implies 110.00, old says 100.00
-    assert published(old, new.statements[0]).amount.text == "100.00"
+    assert [p.amount.text for p in published(old, new.statements[0])] == ["100.00"]
     [f] = check_prior(old, new)
     assert (f.severity, f.item) == ("error", "机关运行经费") and "100.00" in f.expected
 
@@ -314,7 +314,7 @@ def test_prior_old_statements_that_disagree_are_no_counterpart():
     old = doc(statements=[st("机关运行经费", "100.00", topic="operating", section="八、其他重要事项"),
                           st("机关运行经费", "110.00", topic="operating", section="九、名词解释")])
     new = doc(statements=[_yoy("机关运行经费", "120.00", "10.00", "增加")])
-    assert published(old, new.statements[0]) is None
+    assert published(old, new.statements[0]) == []
     assert check_prior(old, new) == []
     # agreeing statements are one counterpart
     same = doc(statements=[st("机关运行经费", "100.00", topic="operating", section="八、其他重要事项"),
@@ -335,6 +335,45 @@ def test_prior_old_statement_of_the_year_before_is_not_what_the_old_document_pub
     old_both = doc(statements=[st("机关运行经费", "100.00", topic="operating", quote="2025年机关运行经费100.00万元"),
                                st("机关运行经费", "90.00", topic="operating", quote="2024年机关运行经费90.00万元")])
     new = doc(statements=[_yoy("机关运行经费", "120.00", "10.00", "增加")])
-    assert published(old_both, new.statements[0]).amount.text == "100.00"
+    assert [p.amount.text for p in published(old_both, new.statements[0])] == ["100.00"]
     old_before = doc(statements=[st("机关运行经费", "90.00", topic="operating", quote="2024年机关运行经费90.00万元")])
-    assert published(old_before, new.statements[0]) is None
+    assert published(old_before, new.statements[0]) == []
+
+
+def test_prior_of_an_all_funds_statement_is_not_the_old_general_budget_table():
+    # js-zx-2018: 「一般公共服务（类）支出 7,827.46 万元…比上年增加 1,283.91 万元」 states all funds; its 表5 prints
+    # 7,747.46. Its prior 6,543.55 is 2017's all-funds figure, not 2017's 表5 (6,463.55): no error
+    from yoydiff.checks.prior import check_prior
+    t5_old = table("gpb_expense", "表5", [("合计",)], [row("201", "一般公共服务支出", "6,463.55")])
+    t5_new = table("gpb_expense", "表5", [("合计",)], [row("201", "一般公共服务支出", "7,747.46")])
+    s = _yoy("一般公共服务（类）支出", "7,827.46", "1,283.91", "增加", section=ALL_FUNDS, topic="item", code="201")
+    old_said = st("一般公共服务（类）支出", "6,543.55", topic="item", code="201", section=ALL_FUNDS)
+    assert check_prior(doc(tables=[t5_old], statements=[old_said]), doc(tables=[t5_new], statements=[s])) == []
+    # nothing else the old year published on it: no counterpart, no finding (before: an error against 6,463.55)
+    assert check_prior(doc(tables=[t5_old]), doc(tables=[t5_new], statements=[s])) == []
+    # the same statement when it states the new 表5's figure is set against the old 表5
+    t5_same = table("gpb_expense", "表5", [("合计",)], [row("201", "一般公共服务支出", "7,827.46")])
+    [f] = check_prior(doc(tables=[t5_old]), doc(tables=[t5_same], statements=[s]))
+    assert f.severity == "error" and "6,463.55" in f.expected
+
+
+def test_prior_that_meets_what_the_old_year_said_when_its_table_says_otherwise_is_no_error():
+    # js-swb 2017: 收支总表 and 说明 print 16,992.37 for 201, 表5 16,845.17; 2018 states 20,153.75 (both its
+    # tables agree) 比上年增加 3,161.38 → 16,992.37: the old year is at odds with itself, the new one is not
+    from yoydiff.checks.counterparts import published
+    from yoydiff.checks.prior import check_prior
+    t5_old = table("gpb_expense", "表5", [("合计",)], [row("201", "一般公共服务支出", "16,845.17")])
+    t5_new = table("gpb_expense", "表5", [("合计",)], [row("201", "一般公共服务支出", "20,153.75")])
+    s = _yoy("一般公共服务（类）支出", "20,153.75", "3,161.38", "增加", section=ALL_FUNDS, topic="item", code="201")
+    old_said = st("一般公共服务（类）支出", "16,992.37", topic="item", code="201", section=ALL_FUNDS)
+    old, new = doc(tables=[t5_old], statements=[old_said]), doc(tables=[t5_new], statements=[s])
+    assert [p.amount.text for p in published(old, s, new=new)] == ["16,845.17", "16,992.37"]
+    assert check_prior(old, new) == []
+    # a prior that meets neither is an error against the table, naming the other figure
+    wrong = _yoy("一般公共服务（类）支出", "20,153.75", "3,061.38", "增加", section=ALL_FUNDS, topic="item", code="201")
+    [f] = check_prior(old, doc(tables=[t5_new], statements=[wrong]))
+    assert f.severity == "error" and "16,845.17" in f.expected and "另列 16,992.37" in f.rule
+    # an old statement of another scope (一般公共预算 section) is no second counterpart
+    gpb_said = st("一般公共服务（类）支出", "16,992.37", topic="item", code="201", section="四、一般公共预算支出情况说明")
+    [f] = check_prior(doc(tables=[t5_old], statements=[gpb_said]), new)
+    assert f.severity == "error" and "16,845.17" in f.expected

@@ -300,17 +300,37 @@ def old_code(s: Statement, recoded: dict[str, str] | None = None) -> str:
     return (recoded or {}).get(code, code) if code.isdigit() and code.startswith("2") else ""
 
 
-def published(old: Document, s: Statement, recoded: dict[str, str] | None = None) -> Published | None:
-    """What the old document published for the item a new statement is about (None: cannot tell).
-    `recoded`: new code → old code of the lines the matching found re-coded."""
+def _of_gpb_table(new: Document, s: Statement) -> bool:
+    """The coded statement states the figure of the new document's own 一般公共预算支出表 (表5), or that
+    table cannot tell. A statement of all funds (「一般公共服务（类）支出 7,827.46 万元」 of the 支出总表,
+    when 表5 prints 7,747.46: js-zx-2018) is not: its prior is not the old 表5's figure."""
+    fig = _table_figure(new, s.code or "")
+    if fig is None or s.amount is None:
+        return True
+    if fig is False:
+        return False
+    return s.amount.interval.meets(fig.amount.interval)
+
+
+def published(old: Document, s: Statement, recoded: dict[str, str] | None = None,
+              new: Document | None = None) -> list[Published]:
+    """What the old document published for the item a new statement is about, first the counterpart a
+    finding cites; empty: cannot tell. `recoded`: new code → old code of the lines the matching found
+    re-coded. With `new` (the statement's document), the old 表5 is a counterpart only when the statement
+    states the new 表5's own figure. The old document's statement on the same subject, in a section of the
+    same scope, is one too: when it prints another figure than the old 表5 (js-swb-2017: 收支总表 and
+    说明 16,992.37, 表5 16,845.17), the old document is at odds with itself and a prior that meets either
+    contradicts nothing that year published unambiguously."""
+    out: list[Published] = []
     code = old_code(s, recoded)
-    if code:
+    if code and (new is None or _of_gpb_table(new, s)):
         fig = _table_figure(old, code)
         if isinstance(fig, Published):
-            return fig
-        if fig is False:
-            return Published(Amount.zero(), None, "", f"一般公共预算支出表无 {code} 行，按 0 计")
+            out.append(fig)
+        elif fig is False:
+            out.append(Published(Amount.zero(), None, "", f"一般公共预算支出表无 {code} 行，按 0 计"))
     o = _old_statement(old, s)
-    if o is None:
-        return None
-    return Published(o.amount, o.page, o.quote, o.section or "说明文字")
+    if o is not None and (not out or _section_kind(o.section) == _section_kind(s.section)):
+        if not out or o.amount.value != out[0].amount.value:
+            out.append(Published(o.amount, o.page, o.quote, o.section or "说明文字"))
+    return out

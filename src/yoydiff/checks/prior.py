@@ -122,11 +122,10 @@ def check_prior(old: Document, new: Document, matching: Matching | None = None) 
         if prior is None:
             continue
         code = s.code or ""
-        pub = published(old, s, recoded)
-        if pub is None:
+        pubs = published(old, s, recoded, new)
+        if not pubs or any(prior.meets(p.amount.interval) for p in pubs):
             continue
-        if prior.meets(pub.amount.interval):
-            continue
+        pub = pubs[0]
         rounding = prior.meets(pub.amount.truncation_interval)
         cause = "" if rounding else _cause(s, pub)
         # a base that is last year's outturn checked against a 预算 is only a warning; against a 决算 it is the figure
@@ -141,11 +140,12 @@ def check_prior(old: Document, new: Document, matching: Matching | None = None) 
                      f"[{_fmt(pub.amount.interval.lo, places + 1)}, {_fmt(pub.amount.interval.hi, places + 1)}] "
                      + ("仅在截尾（而非四舍五入）时相交，属舍入差异" if rounding else "不相交"))
         change = f"；按两年文件计算应为{_correct_change(s.amount, pub.amount)}" if s.amount is not None else ""
+        also = "".join(f"；{published_in} {p.where} 另列 {p.amount.text}，亦不符" for p in pubs[1:])
         out.append(Finding(
             check="prior", severity=severity, doc="new", page=s.page, item=s.subject, code=code,
             stated=f"上年数 {implied} 万元（{said}" + (f"：{how}）" if how else "直接列示）"),
             expected=f"{_with_unit(pub.amount)}（{published_in} {pub.where}）{change}",
-            rule=f"{derivation}；{published_in}公布 {pub.amount.text}；{gap}（{intervals}）",
+            rule=f"{derivation}；{published_in}公布 {pub.amount.text}；{gap}（{intervals}）{also}",
             quote=s.quote, location=s.section, distance=gap,
             cause=cause, other_page=pub.page, other_quote=pub.quote,
         ))
