@@ -342,3 +342,26 @@ def test_memo_lists_every_file_of_a_document(tmp_path):
     assert f"| 2018年预算 | js-zx-2018-yusuan.pdf（第 1–17 页） | 29 | `{sha256_of(JS / 'js-zx-2018-yusuan.pdf')}` |" in text
     assert f"|  | js-zx-2018-yusuan-tables.pdf（第 18–29 页） |  | `{sha256_of(JS / 'js-zx-2018-yusuan-tables.pdf')}` |" in text
     assert "js-zx-2017-yusuan-tables.pdf" in text
+
+
+def test_a_department_name_caption_is_not_a_column_header(tmp_path):
+    """「部门名称：…」 between the title and the grid is a caption, like 编制部门：; a unit caption broken over two
+    lines (单位：万 / 元) leaves its 元 on that line. Neither is a header cell (before: 「部门名称：… › 合计」,
+    「元 › 合计」)."""
+    pg = _ruled_table(extra_texts=[("部门名称：某某厅", 62, 104, 9), ("元", 500, 104, 9)])
+    pg["texts"] = [t if t[0] != "单位：万元" else ("单位：万", 460, 92, 9) for t in pg["texts"]]
+    (t,) = extract_tables(read_pages(draw(tmp_path / "caption.pdf", [pg]), workers=1)).tables
+    assert _rows(t) == EXPECTED and [c.label for c in t.columns] == ["合计"]
+
+
+@pytest.mark.skipif(not (JS / "js-fy-2019-yusuan.pdf").exists(), reason="real corpus not present")
+def test_fy_2019_three_public_header_without_its_captions():
+    """js-fy-2019 p.14: 「单位：万」 / 「部门名称：江苏省高级人民法院 元」 above the 三公 grid."""
+    pages = read_pages(JS / "js-fy-2019-yusuan.pdf", workers=1)
+    t = next(t for t in extract_tables(pages).tables if t.kind == "three_public")
+    assert [c.label for c in t.columns] == [
+        "合计", "“三公”经费 › 小计", "“三公”经费 › 因公出国（境）费", "“三公”经费 › 公务用车购置及运行维护费 › 小计",
+        "“三公”经费 › 公务用车购置及运行维护费 › 公务用车购置费", "“三公”经费 › 公务用车购置及运行维护费 › 公务用车运行维护费",
+        "“三公”经费 › 公务接待费", "会议费", "培训费"]
+    assert [v.text if v else None for v in t.rows[0].values] == [
+        "2,382.02", "513.75", "160.00", "266.80", None, "266.80", "86.95", "271.02", "1,597.25"]

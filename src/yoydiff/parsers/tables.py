@@ -62,7 +62,8 @@ class TableResult:
     unit: str
 
 
-_CAPTION_RE = re.compile(r"^(编制(部门|单位)|单位\s*[:：]|[（(]\s*\d{4}\s*年度?\s*[）)]$)")
+# a caption line between a title and its grid: 编制部门：… / 部门名称：… / 预算单位：… / 单位：万元 / （2019年度）
+_CAPTION_RE = re.compile(r"^(编制(部门|单位)|(部门|单位)名称\s*[:：]|(预算)?单位\s*[:：]|部门\s*[:：]|[（(]\s*\d{4}\s*年度?\s*[）)]$)")
 _HEADER_WORDS = {"类", "款", "项", "科目代码", "科目编码", "科目名称", "功能分类科目", "经济分类科目",
                  "项目", "项目名称", "单位名称", "单位编码", "序号", "预算数"}
 _EMPTY_NOTE_RE = re.compile(r"空表|无数据|没有|未安排|无此|不涉及|无相关")
