@@ -377,3 +377,102 @@ def test_prior_that_meets_what_the_old_year_said_when_its_table_says_otherwise_i
     gpb_said = st("一般公共服务（类）支出", "16,992.37", topic="item", code="201", section="四、一般公共预算支出情况说明")
     [f] = check_prior(doc(tables=[t5_old], statements=[gpb_said]), new)
     assert f.severity == "error" and "16,845.17" in f.expected
+
+
+# ---- the 三公 table's total: the 三公 subtotal, never a 合计 that holds 会议费 / 培训费 too ---------------------
+
+# js-fy-2019 p.14 (公开09表), figures as printed: 合计 = 三公 小计 513.75 + 会议费 271.02 + 培训费 1,597.25
+MEETINGS = [("合计",)] + THREE + [("会议费",), ("培训费",)]
+FY19 = ("2,382.02", "513.75", "160.00", "266.80", None, "266.80", "86.95", "271.02", "1,597.25")
+
+
+def test_a_three_public_total_is_the_three_public_subtotal_not_the_tables_total():
+    t = table("three_public", "公开09表", MEETINGS, [row("", "", *FY19)])
+    whole = st("“三公”经费", "513.75", topic="three_public", section="九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明")
+    assert check_narrative(doc(tables=[t], statements=[whole]), "new") == []       # before: error against 2,382.02
+    [f] = [f for f in check_narrative(doc(tables=[t], statements=[st("“三公”经费", "531.75", topic="three_public")]), "new")
+           if f.severity == "error"]
+    assert f.expected == "513.75"
+    # a table of 合计 + 会议费 + 培训费 without a 三公 subtotal column has no 三公 total: nothing to compare with
+    bare = table("three_public", "表9", [("合计",), ("因公出国（境）费",), ("公务接待费",), ("会议费",), ("培训费",)],
+                 [row("", "", "2,100.00", "160.00", "86.95", "271.02", "1,582.03")])
+    assert [f for f in check_narrative(doc(tables=[bare], statements=[whole]), "new") if f.severity == "error"] == []
+    # a table of the 三公 items alone: its 合计 is the 三公 total
+    alone = table("three_public", "表9", [("合计",), ("因公出国（境）费",), ("公务用车运行维护费",), ("公务接待费",)],
+                  [row("", "", "513.75", "160.00", "266.80", "86.95")])
+    assert check_narrative(doc(tables=[alone], statements=[whole]), "new") == []
+
+
+def _three_public_shares(*shares):
+    text = ("“三公”经费预算支出中，因公出国（境）费支出 160 万元，占“三公”经费的 {}；公务用车运行维护费支出 266.8 万元，"
+            "占“三公”经费的 {}；公务接待费支出 86.95 万元，占“三公”经费的 {}。").format(*shares)
+    return tuple(parse_paragraph(text, year=2019))
+
+
+def test_a_three_public_share_without_a_stated_whole_is_of_the_tables_three_public_subtotal():
+    # js-fy-2019 p.23: the 三公 total is printed in the table only; 160 / 513.75 = 31.14 %, 266.8 / 513.75 =
+    # 51.93 %, 86.95 / 513.75 = 16.93 %
+    t = table("three_public", "公开09表", MEETINGS, [row("", "", *FY19)])
+    assert check_shares(doc(tables=[t], statements=_three_public_shares("31.14%", "51.93%", "16.93%")), "new") == []
+    [f] = check_shares(doc(tables=[t], statements=_three_public_shares("31.14%", "51.93%", "19.63%")), "new")
+    # 86.95 / 513.75 = 16.9246 %: the printed 16.93 % is within the figures' rounding, a transposed 19.63 % is not
+    assert (f.severity, f.stated, f.expected) == ("error", "19.63%", "16.92%") and "513.75" in f.rule
+    # js-rd-2017 p.28: 占“三公”经费的 8.75 % = 222.5 ÷ 2,542.60, the table's 合计 with 会议费 and 培训费: a wrong
+    # denominator, a warning that names it
+    rd = table("three_public", "表9", MEETINGS,
+               [row("", "", "2,542.60", "833.60", "222.50", "183.60", "0", "183.60", "427.50", "1,305.25", "403.75")])
+    text = "因公出国（境）费支出 222.5 万元，占“三公”经费的 8.75%。"
+    [g] = check_shares(doc(tables=[rd], statements=tuple(parse_paragraph(text, year=2017))), "new")
+    assert g.severity == "warning" and "2,542.60" in g.cause
+    # without the table, or when the item's own cell does not hold its amount (another unit, other funds): unchecked
+    assert {f.severity for f in check_shares(doc(statements=_three_public_shares("31.14%", "51.93%", "19.63%")), "new")} \
+        == {"insufficient"}
+    other = table("three_public", "公开09表", MEETINGS, [row("", "", *FY19[:6], "89.65", *FY19[7:])])
+    assert {f.severity for f in check_shares(doc(tables=[other], statements=_three_public_shares("31.14%", "51.93%", "19.63%")),
+                                             "new")} == {"insufficient"}
+
+
+# ---- the amount of a change that names its total in other words; the whole of a list's last part --------------
+
+def test_a_change_of_both_totals_takes_the_amount_stated_for_them():
+    # js-fy-2019 p.17 and p.20, as printed: 37,188.34 − 4,016.19 = 33,172.15; 4,016.19 ÷ 33,172.15 = 12.11 %
+    text = ("江苏省高级人民法院2019年度收入、支出预算总计37188.34万元，与上年相比收、支预算总计各增加4016.19万元，"
+            "增长12.11%。")
+    sts = parse_paragraph(text, year=2019)
+    both = next(s for s in sts if s.change is not None)
+    assert (both.amount.text, both.change.text) == ("37188.34", "4016.19")
+    assert check_statement(both, "new") == []
+    slip = next(s for s in parse_paragraph(text.replace("12.11%", "12.71%"), year=2019) if s.change is not None)
+    assert _severities(check_statement(slip, "new")) == [("rate", "error")]
+    fiscal = parse_paragraph("江苏省高级人民法院2019年财政拨款预算支出37188.34万元，占本年支出合计的100%。"
+                             "财政拨款支出增加4016.19万元，增长12.11%。", year=2019)
+    assert next(s for s in fiscal if s.change is not None).amount.text == "37188.34"
+    # another item's amount is never lent: 收入预算总计 is not the total of both sides
+    other = parse_paragraph("收入预算总计37188.34万元。收、支预算总计各增加4016.19万元，增长12.11%。", year=2019)
+    assert next(s for s in other if s.change is not None).amount is None
+
+
+def test_the_last_part_of_a_list_of_shares_is_a_share_of_the_lists_whole():
+    # js-fy-2019 p.19: 21,968 ÷ 37,188.34 = 59.07 %, 10,208.94 ÷ 37,188.34 = 27.45 %, 5,011.4 ÷ 37,188.34 = 13.48 %
+    text = ("本年支出预算合计37188.34万元，其中：基本支出21968万元，占59.07%；项目支出10208.94万元，占27.45%；"
+            "单位预留机动经费{}万元，占13.48%。")
+    assert check_shares(doc(statements=tuple(parse_paragraph(text.format("5011.4"), year=2019))), "new") == []
+    [f] = check_shares(doc(statements=tuple(parse_paragraph(text.format("5101.4"), year=2019))), "new")
+    assert (f.severity, f.item) == ("error", "单位预留机动经费") and "37188.34" in f.rule
+    # a share with no list before it has no whole
+    [g] = check_shares(doc(statements=tuple(parse_paragraph("单位预留机动经费5011.4万元，占13.48%。", year=2019))), "new")
+    assert g.severity == "insufficient"
+
+
+def test_a_share_adjusted_so_that_its_list_adds_to_100_is_rounding():
+    # js-fy-2017 p.20: 59.35 + 40.01 + 0.64 = 100.00; 182.92 ÷ 28,849.38 = 0.634 % would print 0.63
+    text = ("本年支出预算合计28849.38万元，其中：基本支出17123.19万元，占59.35%；项目支出11543.27万元，占40.01%；"
+            "单位预留机动经费182.92万元，占{}。")
+    [f] = check_shares(doc(statements=tuple(parse_paragraph(text.format("0.64%"), year=2017))), "new")
+    assert f.severity == "rounding" and "100%" in f.rule
+    # two units off, or a list that does not add to 100, is no adjustment
+    [g] = check_shares(doc(statements=tuple(parse_paragraph(text.format("0.65%"), year=2017))), "new")
+    assert g.severity == "error"
+    short = text.replace("项目支出11543.27万元，占40.01%；", "")          # 59.35 + 0.64 ≠ 100
+    [h] = check_shares(doc(statements=tuple(parse_paragraph(short.format("0.64%"), year=2017))), "new")
+    assert h.severity == "error"

@@ -89,7 +89,10 @@ def is_three_public_whole(s: Statement) -> bool:
 
 def find_whole(statements: tuple[Statement, ...], i: int, kind: str | None = None) -> Statement | None:
     """The statement whose amount statement i's share is of: the nearest preceding total of the
-    topic the text names (share_of), else of the part's topic family; None when it cannot be identified."""
+    topic the text names (share_of), else of the part's topic family; for a part of no family, the whole of
+    the list it ends (「基本支出…占59.07%；项目支出…占27.45%；单位预留机动经费5011.4万元，占13.48%」: the
+    share before it, in an unbroken run of shares of its section, and its whole); None when it cannot be
+    identified."""
     s = statements[i]
     if s.share_of:
         topic = whole_topic(s.share_of)
@@ -98,6 +101,31 @@ def find_whole(statements: tuple[Statement, ...], i: int, kind: str | None = Non
         topics = ("three_public",)
     else:
         topics = WHOLE_TOPICS.get(s.topic, ())
+    if not topics:
+        j = _list_neighbour(statements, i)
+        return None if j is None else find_whole(statements, j, kind) if _fits_whole(statements, i, j, kind) else None
+    return _preceding_whole(statements, i, topics, kind)
+
+
+def _list_neighbour(statements: tuple[Statement, ...], i: int) -> int | None:
+    """The share statement right before statement i, of its section and page (or the page before): the part
+    before it in a list of parts."""
+    s = statements[i]
+    j = i - 1
+    if j < 0 or statements[j].share is None or statements[j].section != s.section or statements[j].page not in (s.page, s.page - 1):
+        return None
+    return j
+
+
+def _fits_whole(statements: tuple[Statement, ...], i: int, j: int, kind: str | None) -> bool:
+    """The neighbour's whole is no smaller than the part and on its basis."""
+    w, s = find_whole(statements, j, kind), statements[i]
+    return w is not None and compatible(w.subject, s.subject, kind) and (
+        s.amount is None or w.amount.interval.hi >= s.amount.interval.lo)
+
+
+def _preceding_whole(statements: tuple[Statement, ...], i: int, topics: tuple[str, ...], kind: str | None) -> Statement | None:
+    s = statements[i]
     for w in reversed(statements[:i]):
         if w.amount is None or w.share is not None or w.topic not in topics:
             continue

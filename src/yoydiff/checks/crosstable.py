@@ -11,6 +11,7 @@ from ..numbers import Amount, Interval
 from ..results import Finding
 from ..names import squash
 from .rules import BLANK, BLANK_AS_ZERO, SUM_VERDICT, ZERO, amount_iv, distance, fig_iv, page_ref, printed_like, rule_text
+from .counterparts import COMPANION_RE, three_public_key
 from .sums import code_parts, table_finding
 
 
@@ -64,6 +65,11 @@ def grand_total(t: Table) -> Row | None:
     return None
 
 
+def total_row(t: Table) -> Row | None:
+    """The grand total row, or the one row of a table of one row (a 三公 table's figures under their headers)."""
+    return grand_total(t) or (t.rows[0] if len(t.rows) == 1 else None)
+
+
 def column(t: Table, *names: str, side: str = "") -> int | None:
     """The column whose leaf is one of names (exactly, spaces ignored); side restricts to a top header
     containing that word (支出 in a two-sided table)."""
@@ -72,6 +78,49 @@ def column(t: Table, *names: str, side: str = "") -> int | None:
             if squash(c.leaf) == squash(name) and (not side or any(side in squash(p) for p in c.path[:-1])):
                 return j
     return None
+
+
+def three_public_cells(t: Table | None, key: str) -> list[Cell]:
+    """The 三公 table's figure of one category (three_public_key: whole, abroad, reception, vehicles, purchase,
+    running), categories as rows or as the columns of one row. The whole is the 三公 subtotal (「“三公”经费 ›
+    小计」, a 三公 row); the table's own 合计 only when the table lists nothing besides the 三公 items: in a
+    「“三公”经费、会议费、培训费」 table 合计 holds 会议费 and 培训费 too (js-fy-2019: 合计 2,382.02, 三公 小计 513.75)."""
+    if t is None:
+        return []
+    if key == "whole":
+        return _three_public_whole(t)
+    out = []
+    for r in t.rows:   # categories as rows (first column)
+        if r.values and three_public_key(r.name) == key:
+            out.append(Cell(t, r, 0, r.name))
+    if not out and len(t.rows) == 1:   # categories as columns of one row
+        for j, c in enumerate(t.columns):
+            if three_public_key(_category_label(c)) == key:
+                out.append(Cell(t, t.rows[0], j, c.label))
+    return out
+
+
+def _category_label(c) -> str:
+    """What a 三公 column is of: its leaf, or for a 小计 / 合计 leaf the header above it."""
+    return c.path[-2] if squash(c.leaf) in ("小计", "合计") and len(c.path) > 1 else c.leaf
+
+
+def _three_public_whole(t: Table) -> list[Cell]:
+    rows = [r for r in t.rows if r.values and three_public_key(r.name) == "whole"]
+    if rows:                                   # 「“三公”经费合计」 as a row
+        return [Cell(t, rows[0], 0, rows[0].name)]
+    row = total_row(t)
+    if row is None:
+        return []
+    cols = [j for j, c in enumerate(t.columns) if three_public_key(_category_label(c)) == "whole"
+            and not any(three_public_key(p) not in (None, "whole") for p in c.path[1:])]
+    if cols:                                   # 「“三公”经费 › 小计」 as a column
+        return [Cell(t, row, cols[0], t.columns[cols[0]].label)]
+    companions = [x for x in [r.name for r in t.rows] + [c.leaf for c in t.columns] if COMPANION_RE.match(squash(x))]
+    if companions:
+        return []                              # 合计 holds 会议费 / 培训费 too: it is no 三公 total
+    j = column(t, "合计", "总计")
+    return [Cell(t, row, 0 if j is None else j, "合计")] if t.columns else []
 
 
 def side_total(t: Table, word: str) -> Cell | None:
@@ -89,11 +138,12 @@ def side_total(t: Table, word: str) -> Cell | None:
     return None
 
 
-def total_cell(t: Table | None, *names: str) -> Cell | None:
-    """The grand total row's figure in the named column (the first column when no name is given)."""
+def total_cell(t: Table | None, *names: str, one_row: bool = False) -> Cell | None:
+    """The grand total row's figure in the named column (the first column when no name is given); with
+    `one_row`, the one row of a one-row table stands for it."""
     if t is None:
         return None
-    r = grand_total(t)
+    r = total_row(t) if one_row else grand_total(t)
     if r is None:
         return None
     j = column(t, *names) if names else 0

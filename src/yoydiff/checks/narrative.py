@@ -18,32 +18,12 @@ from ..numbers import Amount
 from ..parsers.phrases import fold
 from ..parsers.scope import own_basis
 from ..results import Finding
-from .crosstable import Cell, code_cells, column, grand_total, side_total, total_cell
+from .crosstable import Cell, code_cells, grand_total, side_total, three_public_cells, total_cell
 from .rules import (HEDGED_NOTE, VERDICT, MISMATCH, cause_transposed, distance, fig_iv, fig_text, hedged, printed_like,
                     rule_text, statement_finding, transposed, unit_suffix)
 from .counterparts import three_public_key
 
 TOTAL_COLUMNS = {"basic": ("基本支出", "小计"), "project": ("项目支出", "项目支出合计")}
-
-
-def _three_public_cells(t: Table | None, key: str) -> list[Cell]:
-    if t is None:
-        return []
-    if key == "whole":
-        c = total_cell(t)
-        if c is None and len(t.rows) == 1:
-            c = Cell(t, t.rows[0], column(t, "合计", "总计") or 0, "合计")
-        return [c] if c else []
-    out = []
-    for r in t.rows:   # categories as rows (first column)
-        if r.values and three_public_key(r.name) == key:
-            out.append(Cell(t, r, 0, r.name))
-    if not out and len(t.rows) == 1:   # categories as columns of one row
-        for j, c in enumerate(t.columns):
-            label = c.path[-2] if squash(c.leaf) in ("小计", "合计") and len(c.path) > 1 else c.leaf
-            if three_public_key(label) == key:
-                out.append(Cell(t, t.rows[0], j, c.label))
-    return out
 
 
 def _named_column(t: Table | None, subject: str) -> list[Cell]:
@@ -117,7 +97,7 @@ def counterpart_groups(doc: Document, s: Statement) -> list[list[Cell]]:
         return [g for g in (_named_column(inc, s.subject),) if g]
     if s.topic == "three_public":
         key = three_public_key(s.subject)
-        return [g for g in (_three_public_cells(doc.table("three_public"), key) if key else [],) if g]
+        return [g for g in (three_public_cells(doc.table("three_public"), key) if key else [],) if g]
     if squash(s.subject) in ("人员经费", "公用经费"):
         return [g for g in (_named_column(doc.table("gpb_basic"), s.subject),) if g]
     return []

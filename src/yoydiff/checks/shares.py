@@ -1,11 +1,16 @@
 """占 p%: a stated share vs amount / the whole it is a share of."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from ..core import Document, Statement
+from ..numbers import Amount
 from ..results import Finding
-from .counterparts import TOTAL_TOPICS, find_whole, is_three_public_whole
+from .counterparts import TOTAL_TOPICS, find_whole, is_three_public_whole, three_public_key, whole_topic
+from .crosstable import three_public_cells, total_cell
 from ..parsers.scope import compatible
-from .rules import (HEDGED_NOTE, HUNDRED, MEETS, MISMATCH, ROUNDING, VERDICT, distance, fig_iv, fig_text, fmt_iv,
+from .rules import (HEDGED_NOTE, HUNDRED, MEETS, MISMATCH, ROUNDING, VERDICT, decimals, distance, fig_iv, fig_text, fmt_iv,
                     hedged, page_ref, printed, rule_text, statement_finding, transposition_cause, verdict)
 
 def check_shares(doc: Document, role: str) -> list[Finding]:
@@ -19,17 +24,84 @@ def check_shares(doc: Document, role: str) -> list[Finding]:
             out.append(statement_finding("share", "insufficient", role, s, str(stated), "",
                                          "句中未列示该占比对应的金额，无法复核"))
             continue
-        whole = find_whole(sts, i, doc.kind)
+        found = find_whole(sts, i, doc.kind)
+        whole = _Whole(found.amount, found.subject, found.page, found) if found else _three_public_table_whole(doc, s)
         if whole is None:
             what = f"“占{s.share_of}”" if s.share_of else "该占比"
             out.append(statement_finding("share", "insufficient", role, s, str(stated), "",
                                          f"无法确定{what}所指的总额，未作复核"))
             continue
-        out += _compare(s, whole, sts, role, doc.kind)
+        out += _compare(s, whole, sts, role, doc.kind, _plugged_to_100(sts, i, whole, doc.kind))
     return out
 
 
-def _compare(s: Statement, whole: Statement, sts: tuple[Statement, ...], role: str, kind: str | None = None) -> list[Finding]:
+def _plugged_to_100(sts: tuple[Statement, ...], i: int, whole: "_Whole", kind: str | None) -> str:
+    """A share printed one unit of its last digit off in a list of shares of the same whole that add to exactly
+    100 % as printed, where it is the only one off: the producer adjusted it so that the list adds to 100 %
+    (js-fy-2017 p.20: 基本支出 59.35 %、项目支出 40.01 %、单位预留机动经费 0.64 %; 182.92 ÷ 28,849.38 = 0.634 %).
+    A rounding practice, not a wrong figure: the note that says so, or ""."""
+    if whole.statement is None:
+        return ""
+    s = sts[i]
+    peers = [o for j, o in enumerate(sts) if o.share is not None and o.amount is not None and o.section == s.section
+             and (j == i or find_whole(sts, j, kind) is whole.statement)]
+    if len(peers) < 2 or sum(o.share.value for o in peers) != HUNDRED:
+        return ""
+    places = max(decimals(o.share.text) for o in peers)
+    unit = Decimal(1).scaleb(-places)
+    off = []
+    for o in peers:
+        r = o.amount.interval.divide(whole.amount.interval)
+        if r is None:
+            return ""
+        share = r.scale(HUNDRED)
+        if verdict(share, o.share) == MISMATCH:
+            off.append((o, share))
+    if len(off) != 1 or off[0][0] is not s:
+        return ""
+    share = off[0][1]
+    if not (share.lo - unit <= s.share.value <= share.hi + unit):
+        return ""
+    listed = "、".join(f"{o.subject} {o.share.text}" for o in peers)
+    return f"所列各项占比（{listed}）合计恰为 100%，仅此项差末位一个单位：系为凑足 100% 所作的尾差调整，按舍入差异处理"
+
+
+@dataclass(frozen=True)
+class _Whole:
+    """What a share is of: a stated total, or a table's figure."""
+    amount: Amount
+    subject: str
+    page: int | None
+    statement: Statement | None = None
+    others: tuple["_Whole", ...] = ()      # other totals of the same table a share might wrongly be of
+
+
+def _three_public_table_whole(doc: Document, s: Statement) -> _Whole | None:
+    """A 三公 item's share of the 三公 total that the text does not state (「因公出国（境）费支出 160 万元，占“三公”经费
+    的 31.14%」, js-fy-2019 p.23): the 三公 table's subtotal, when the table is read with confidence — the item's
+    own amount is its cell there (same unit, same funds) and the subtotal is one figure."""
+    if s.share_of and whole_topic(s.share_of) != "three_public":
+        return None
+    if not s.share_of and s.topic != "three_public":
+        return None
+    key = three_public_key(s.subject)
+    t = doc.table("three_public")
+    if key in (None, "whole") or t is None:
+        return None
+    own, wholes = three_public_cells(t, key), three_public_cells(t, "whole")
+    if len(own) != 1 or own[0].amount is None or not own[0].amount.interval.meets(s.amount.interval):
+        return None
+    if len(wholes) != 1 or wholes[0].amount is None:
+        return None
+    name = t.number or t.title
+    total = total_cell(t, "合计", "总计", one_row=True)
+    others = tuple(_Whole(c.amount, f"{name} {c.what}（“三公”经费与会议费、培训费等之和）", c.row.page)
+                   for c in (total,) if c is not None and c.amount is not None and c.col != wholes[0].col)
+    return _Whole(wholes[0].amount, f"{name} {wholes[0].what}", wholes[0].row.page, others=others)
+
+
+def _compare(s: Statement, whole: _Whole, sts: tuple[Statement, ...], role: str, kind: str | None = None,
+             plugged: str = "") -> list[Finding]:
     ratio = s.amount.interval.divide(whole.amount.interval)
     if ratio is None:
         return [statement_finding("share", "insufficient", role, s, str(s.share), "",
@@ -46,8 +118,10 @@ def _compare(s: Statement, whole: Statement, sts: tuple[Statement, ...], role: s
         return [statement_finding("share", "insufficient", role, s, str(s.share), expected, f"{rule}；{HEDGED_NOTE}")]
     if v == ROUNDING:
         return [statement_finding("share", "rounding", role, s, str(s.share), expected, rule, distance=gap)]
+    if plugged:
+        return [statement_finding("share", "rounding", role, s, str(s.share), expected, f"{rule}；{plugged}", distance=gap)]
     severity, cause = "error", transposition_cause(str(s.share), share)
-    other = _other_whole(s, whole, sts, kind)
+    other = _other_whole(s, whole, sts, kind) or next((o for o in whole.others if _fits(s, o.amount)), None)
     if other is not None:
         severity = "warning"
         cause = (f"分母用错总额：{fig_text(s.amount)} ÷ {fig_text(other.amount)}（{other.subject}）与所述占比相符，"
@@ -55,16 +129,20 @@ def _compare(s: Statement, whole: Statement, sts: tuple[Statement, ...], role: s
     return [statement_finding("share", severity, role, s, str(s.share), expected, rule, distance=gap, cause=cause)]
 
 
-def _other_whole(s: Statement, whole: Statement, sts: tuple[Statement, ...], kind: str | None = None) -> Statement | None:
+def _other_whole(s: Statement, whole: _Whole, sts: tuple[Statement, ...], kind: str | None = None) -> Statement | None:
     """Another stated total that the share does fit (a different base may explain it)."""
     for w in sts:
-        if w is whole or w.amount is None or w.share is not None:
+        if w is whole.statement or w.amount is None or w.share is not None:
             continue
         if w.topic not in TOTAL_TOPICS and not is_three_public_whole(w):
             continue
         if not compatible(w.subject, s.subject, kind):
             continue
-        r = s.amount.interval.divide(w.amount.interval)
-        if r is not None and verdict(r.scale(HUNDRED), s.share) != MISMATCH:
+        if _fits(s, w.amount):
             return w
     return None
+
+
+def _fits(s: Statement, whole: Amount) -> bool:
+    r = s.amount.interval.divide(whole.interval)
+    return r is not None and verdict(r.scale(HUNDRED), s.share) != MISMATCH

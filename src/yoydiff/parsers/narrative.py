@@ -963,10 +963,24 @@ def _statements(par: Paragraph, section: str, year: int | None, tables) -> tuple
 _YEAR_RE = re.compile(r"(20\d\d)\s*年")
 
 
+# 「收入、支出预算总计」「收、支预算总计各」「收支总预算」: one total of both sides (a budget's income and spending
+# totals are equal), however a sentence words it
+_BOTH_SIDES_RE = re.compile(r"收入?[、和及与]?支出?(?=总|预算|合计)")
+_TOTAL_END_RE = re.compile(r"(?:总计|总额|合计|总)$")
+
+
 def _subject_key(subject: str) -> str:
     """財政拨款“三公”经费预算, 财政拨款“三公”经费支出决算数 and 财政拨款“三公”经费 are one item (their bases
-    are told apart by parsers/scope.py)."""
-    return stem(subject)
+    are told apart by parsers/scope.py); so are 财政拨款预算支出 and 财政拨款支出, and the totals of both sides
+    however worded (收入、支出预算总计 / 收、支预算总计各 — 各: the change is each side's; 财政拨款收、支总预算 /
+    财政拨款收、支总计各)."""
+    k = re.sub(r"各$", "", stem(subject))
+    k = stem(k) if k != stem(subject) else k
+    both = _BOTH_SIDES_RE.search(k)
+    if both:
+        k = _TOTAL_END_RE.sub("总计", (k[:both.start()] + "收支" + k[both.end():]).replace("预算", ""))
+        return k if k.endswith("总计") else k + "总计"
+    return re.sub(r"(?<!公共)(?<!基金)(?<!经营)预算(?=支出|收入|$)", "", k)
 
 
 def carry_amounts(statements: list[Statement], year: int | None, kind: str | None = None) -> list[Statement]:
