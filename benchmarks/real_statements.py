@@ -16,6 +16,9 @@ pages and the held-out pages (page numbers that are multiples of 4, corpora/HOLD
 aggregate figures are printed, never a quote.
 
 Jiangsu: error, warning and insufficient counts of `yoydiff check` per dev PDF; js-jcy-* (held out) as one aggregate.
+Then the documents as published (a year's narrative and tables files read as one document, `check`) and every
+consecutive pair of a department (`compare`, old → new: the findings of both documents and across the years),
+dev and held-out apart; the dev errors and warnings are listed.
 """
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from yoydiff.compare import check  # noqa: E402
+from yoydiff.compare import check, compare  # noqa: E402
 from yoydiff.errors import InputError  # noqa: E402
 from yoydiff.parsers.phrases import fold  # noqa: E402
 from yoydiff.reader import read_document  # noqa: E402
@@ -217,6 +220,48 @@ def score_jiangsu() -> None:
           f"{held['insufficient']} insufficient, {held['refused']} refused")
 
 
+def _published() -> dict[tuple[str, int], list[Path]]:
+    """(department, year) → its files, narrative first: js-fy-2017-yusuan.pdf + js-fy-2017-yusuan-tables.pdf."""
+    docs: dict[tuple[str, int], list[Path]] = {}
+    for pdf in sorted(JIANGSU.glob("*.pdf")):
+        m = re.match(r"js-([a-z]+)-(\d{4})-", pdf.name)
+        if m:
+            docs.setdefault((m.group(1), int(m.group(2))), []).append(pdf)
+    return {k: sorted(v, key=lambda p: "tables" in p.name) for k, v in docs.items()}
+
+
+def score_jiangsu_published() -> None:
+    t0 = time.perf_counter()
+    docs = {}
+    with redirect_stderr(io.StringIO()):
+        for key, files in _published().items():
+            docs[key] = read_document(files)
+    for part in ("dev", "held-out"):
+        keys = [k for k in docs if (k[0] == "jcy") == (part == "held-out")]
+        counts = {"error": 0, "warning": 0, "insufficient": 0}
+        listed = []
+        for k in keys:
+            r = check(docs[k])
+            for sev in counts:
+                counts[sev] += r.count(sev)
+            listed += [f"    {k[0]}-{k[1]} {f.severity} [{f.check}] p.{f.page} {f.item}: {f.stated} / {f.expected}"
+                       for f in r.findings if f.severity in ("error", "warning")]
+        pairs = [(k, (k[0], k[1] + 1)) for k in keys if (k[0], k[1] + 1) in docs]
+        pc = {"error": 0, "warning": 0, "insufficient": 0}
+        for a, b in pairs:
+            r = compare(docs[a], docs[b])
+            for sev in pc:
+                pc[sev] += r.count(sev)
+            listed += [f"    {a[0]} {a[1]}→{b[1]} {f.doc} {f.severity} [{f.check}] p.{f.page} {f.item}: {f.stated} / {f.expected}"
+                       for f in r.findings if f.severity in ("error", "warning") and f.check == "prior"]
+        print(f"jiangsu {part} as published ({len(keys)} documents): {counts['error']} error, {counts['warning']} warning, "
+              f"{counts['insufficient']} insufficient; {len(pairs)} pairs compared: {pc['error']} error, "
+              f"{pc['warning']} warning, {pc['insufficient']} insufficient")
+        if part == "dev":
+            print("\n".join(listed))
+    print(f"  ({time.perf_counter() - t0:.0f} s)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--statements", action="store_true", help="only the real-statements pages")
@@ -229,6 +274,7 @@ def main() -> int:
         score_statements(args.via_pdf, args.list)
     if args.jiangsu or both:
         score_jiangsu()
+        score_jiangsu_published()
     return 0
 
 

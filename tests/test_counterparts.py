@@ -476,3 +476,16 @@ def test_a_share_adjusted_so_that_its_list_adds_to_100_is_rounding():
     short = text.replace("项目支出11543.27万元，占40.01%；", "")          # 59.35 + 0.64 ≠ 100
     [h] = check_shares(doc(statements=tuple(parse_paragraph(short.format("0.64%"), year=2017))), "new")
     assert h.severity == "error"
+
+
+def test_a_three_public_share_adjusted_to_100_against_the_tables_subtotal_is_rounding():
+    # js-swb-2019 p.12 with its tables file: 70 ÷ 508.20 = 13.77 %, 411.20 ÷ 508.20 = 80.913 % printed 80.92 %,
+    # 27 ÷ 508.20 = 5.31 %; 13.77 + 80.92 + 5.31 = 100.00
+    t = table("three_public", "公开09表", MEETINGS,
+              [row("", "", "1,471.70", "508.20", "70.00", "411.20", None, "411.20", "27.00", "933.50", "30.00")])
+    text = ("因公出国（境）费支出70万元，占“三公”经费的13.77%；公务用车购置及运行费支出411.20万元，占“三公”经费的{}；"
+            "公务接待费支出27万元，占“三公”经费的5.31%。")
+    [f] = check_shares(doc(tables=[t], statements=tuple(parse_paragraph(text.format("80.92%"), year=2019))), "new")
+    assert f.severity == "rounding" and "100%" in f.rule
+    [g] = check_shares(doc(tables=[t], statements=tuple(parse_paragraph(text.format("80.93%"), year=2019))), "new")
+    assert g.severity == "error"

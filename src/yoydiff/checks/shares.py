@@ -16,6 +16,7 @@ from .rules import (HEDGED_NOTE, HUNDRED, MEETS, MISMATCH, ROUNDING, VERDICT, de
 def check_shares(doc: Document, role: str) -> list[Finding]:
     out: list[Finding] = []
     sts = doc.statements
+    wholes = {i: _whole_of(doc, i) for i, s in enumerate(sts) if s.share is not None and s.amount is not None}
     for i, s in enumerate(sts):
         if s.share is None:
             continue
@@ -24,27 +25,30 @@ def check_shares(doc: Document, role: str) -> list[Finding]:
             out.append(statement_finding("share", "insufficient", role, s, str(stated), "",
                                          "句中未列示该占比对应的金额，无法复核"))
             continue
-        found = find_whole(sts, i, doc.kind)
-        whole = _Whole(found.amount, found.subject, found.page, found) if found else _three_public_table_whole(doc, s)
+        whole = wholes[i]
         if whole is None:
             what = f"“占{s.share_of}”" if s.share_of else "该占比"
             out.append(statement_finding("share", "insufficient", role, s, str(stated), "",
                                          f"无法确定{what}所指的总额，未作复核"))
             continue
-        out += _compare(s, whole, sts, role, doc.kind, _plugged_to_100(sts, i, whole, doc.kind))
+        peers = [sts[j] for j, w in wholes.items() if w is not None and sts[j].section == s.section and w.same(whole)]
+        out += _compare(s, whole, sts, role, doc.kind, _plugged_to_100(s, peers, whole))
     return out
 
 
-def _plugged_to_100(sts: tuple[Statement, ...], i: int, whole: "_Whole", kind: str | None) -> str:
-    """A share printed one unit of its last digit off in a list of shares of the same whole that add to exactly
-    100 % as printed, where it is the only one off: the producer adjusted it so that the list adds to 100 %
-    (js-fy-2017 p.20: 基本支出 59.35 %、项目支出 40.01 %、单位预留机动经费 0.64 %; 182.92 ÷ 28,849.38 = 0.634 %).
+def _whole_of(doc: Document, i: int) -> "_Whole | None":
+    found = find_whole(doc.statements, i, doc.kind)
+    if found is not None:
+        return _Whole(found.amount, found.subject, found.page, found)
+    return _three_public_table_whole(doc, doc.statements[i])
+
+
+def _plugged_to_100(s: Statement, peers: list[Statement], whole: "_Whole") -> str:
+    """A share printed one unit of its last digit off in a list of shares of the same whole (`peers`, s among
+    them) that add to exactly 100 % as printed, where it is the only one off: the producer adjusted it so that
+    the list adds to 100 % (js-fy-2017 p.20: 基本支出 59.35 %、项目支出 40.01 %、单位预留机动经费 0.64 %;
+    182.92 ÷ 28,849.38 = 0.634 %; js-swb-2019 p.12: 三公 13.77 %、80.92 %、5.31 %, 411.20 ÷ 508.20 = 80.913 %).
     A rounding practice, not a wrong figure: the note that says so, or ""."""
-    if whole.statement is None:
-        return ""
-    s = sts[i]
-    peers = [o for j, o in enumerate(sts) if o.share is not None and o.amount is not None and o.section == s.section
-             and (j == i or find_whole(sts, j, kind) is whole.statement)]
     if len(peers) < 2 or sum(o.share.value for o in peers) != HUNDRED:
         return ""
     places = max(decimals(o.share.text) for o in peers)
@@ -74,6 +78,11 @@ class _Whole:
     page: int | None
     statement: Statement | None = None
     others: tuple["_Whole", ...] = ()      # other totals of the same table a share might wrongly be of
+
+    def same(self, other: "_Whole") -> bool:
+        if self.statement is not None or other.statement is not None:
+            return self.statement is other.statement
+        return (self.subject, self.amount.value, self.page) == (other.subject, other.amount.value, other.page)
 
 
 def _three_public_table_whole(doc: Document, s: Statement) -> _Whole | None:
