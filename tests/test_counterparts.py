@@ -70,9 +70,16 @@ def test_total_against_basic_plus_project():
 
 
 def test_total_with_other_spending_is_not_basic_plus_project():
-    sts = _total_basic_project("单位预留机动经费10.00万元。")
-    [f] = check_statement_sums(doc(statements=sts), "new")
+    # the other part stated in the list: 基本 + 项目 + 预留 is the total (js-swb-2019 p.7–8: 24,726.01 + 2,938.21 =
+    # 27,664.22)
+    assert check_statement_sums(doc(statements=_total_basic_project("单位预留机动经费10.00万元。")), "new") == []
+    # when they do not make it up, the rest may be spending the text does not list: never an error
+    [f] = check_statement_sums(doc(statements=_total_basic_project("单位预留机动经费5.00万元。")), "new")
     assert f.severity == "insufficient" and "预留" in f.rule
+    # other spending printed in a table row only: 基本 + 项目 alone proves nothing
+    t = table("expense", "表3", [("合计",)], [row("", "单位预留机动经费", "10.00")])
+    [g] = check_statement_sums(doc(tables=[t], statements=_total_basic_project()), "new")
+    assert g.severity == "insufficient" and "预留" in g.rule
 
 
 def test_basic_and_project_of_another_section_are_not_the_parts():

@@ -197,7 +197,10 @@ def whole_and_parts(sts: tuple[Statement, ...], kind: str | None = None) -> list
             # 基本 + 项目 are the parts of a total stated in the same section, not of one stated sections before
             bp = [s for s in nxt if s.topic in ("basic", "project") and s.section == w.section]
             if sorted(s.topic for s in bp) == ["basic", "project"]:
-                out.append((w, bp))
+                # the spending besides 基本/项目 the list states too (「单位预留机动经费2938.21万元，占10.62%」)
+                others = [s for s in nxt if s.section == w.section and s.amount is not None and s.change is None
+                          and s.topic not in ("basic", "project") and OTHER_SPENDING_RE.search(fold(s.subject))]
+                out.append((w, bp + others))
             for topic in ("income_source", "item"):
                 ps = [s for s in nxt if s.topic == topic and s.share is not None]
                 if len(ps) >= 2 and Interval.total(s.share.interval for s in ps).meets(Interval.exact(Decimal(100))):

@@ -414,7 +414,7 @@ def check_statement_sums(doc: Document, role: str) -> list[Finding]:
     other = other_spending(doc)
     for w, parts in whole_and_parts(doc.statements, doc.kind):
         caveat = ""
-        if other and {p.topic for p in parts} == {"basic", "project"}:
+        if other and "basic" in {p.topic for p in parts}:   # 基本 + 项目 (+ the other parts the list states)
             caveat = f"文件另列有“{other}”等基本支出、项目支出以外的支出，总额可含此部分，不能认定为差错"
         if w.amount is not None and all(p.amount is not None for p in parts):
             out += _part_sum(w, parts, role, "amount", w.amount.interval, w.amount.value, w.amount,
