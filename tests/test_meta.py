@@ -94,6 +94,10 @@ def test_budget_units_of_the_standard_sentence_across_a_page_mark():
         == ("某省某某办公厅本级",)
     # what follows a comma qualifies the name
     assert _units("预算单位共计1家，具体包括：某省某某办公厅机关本级，不含某宾馆（自收自支）。") == ("某省某某办公厅机关本级",)
+    # without the count (real js-swb-2019 p.4): 「…编制范围的预算单位包括：A、B、C。」
+    assert _units("纳入本部门2019年部门汇总预算编制范围的预算单位包括：某省某某办公厅（本级）、某省某某局（某某管理局）、",
+                  "机关后勤服务中心、机关文印中心。不含某宾馆（自收自支）。") == (
+        "某省某某办公厅（本级）", "某省某某局（某某管理局）", "机关后勤服务中心", "机关文印中心")
 
 
 def test_a_numbered_sentence_is_no_budget_unit():

@@ -31,6 +31,9 @@ def test_full_width_brackets_and_spaces():
 
 def test_units_targets_departments():
     assert unit_key("青岚县卫生健康委员会（本级）") == "青岚县卫生健康委员会"
+    # the department's own body however printed (real js-swb 2018 「江苏省委办公厅厅机关本级」, 2019 「江苏省委办公厅（本级）」)
+    assert unit_key("江苏省委办公厅厅机关本级") == unit_key("江苏省委办公厅（本级）") == unit_key("江苏省委办公厅本级")
+    assert unit_key("某某局机关本级") == unit_key("某某局（本级）") and unit_key("某某局机关") != unit_key("某某局")
     assert target_code("特定目标 0110019B") == target_code("特定目标0110019b") == "0110019B"
     assert target_code("人才事业发展经费") == ""
     assert department_key("2026年乌鲁木齐市人力资源和社会保障局部门预算公开") == "乌鲁木齐市人力资源和社会保障局"

@@ -76,8 +76,11 @@ def project_key(name: str) -> str:
 
 
 def unit_key(name: str) -> str:
-    """Budget unit names: normalised; (本级) and similar suffixes dropped."""
-    return _UNIT_SUFFIX.sub("", normalise(name))
+    """Budget unit names: normalised; (本级) and similar suffixes dropped, and the bare forms of 本级: 江苏省委办公厅
+    厅机关本级 / 江苏省委办公厅（本级） (js-swb 2018 / 2019) and XX局机关本级 / XX局本级 are the department's own body."""
+    k = _UNIT_SUFFIX.sub("", normalise(name))
+    k = re.sub(r"(.)\1机关本级$", r"\1", k)
+    return re.sub(r"(?:机关)?本级$", "", k)
 
 
 def line_key(name: str) -> str:
