@@ -198,3 +198,7 @@ def test_a_bound_is_a_threshold_not_an_amount():
     s = one("截至上年底，本部门共有车辆12辆，其中单位价值50万元以上通用设备0台（套）。", year=2025)
     assert (s.subject, s.amount.text, s.topic) == ("单位价值", "50", "threshold")
     assert one("办公家具价值560.20万元。", year=2025).topic != "threshold"
+    # real js-swb-2019 p.13: 「单价20万元（含）以上的设备33台（套）」 (before: a 国有资产 line 「单价 新增 20.00」 in the memo)
+    s = one("本部门共有车辆127辆，其中，一般公务用车127辆。单价20万元（含）以上的设备33台（套）。", year=2019)
+    assert (s.subject, s.amount.text, s.topic) == ("单价", "20", "threshold")
+    assert one("机关运行经费20万元（含补助）。", year=2025).topic != "threshold"

@@ -927,7 +927,8 @@ def parse_paragraph(text: str, page: int = 1, section: str = "", year: int | Non
     return carry_amounts(_statements(par, section, year, tables)[0], year)
 
 
-_THRESHOLD_RE = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内)")
+# 「单价50万元以上」「单价20万元（含）以上」「50万元及以上」: a bound, not an amount of the budget
+_THRESHOLD_RE = re.compile(r"\s*(?:[（(]\s*[含不]*含?\s*[)）])?\s*(?:及|或)?(?:以上|以下|以内)")
 
 
 def _topic(d: _Draft, text: str, section: str, code: str | None) -> str:
