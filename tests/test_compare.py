@@ -223,6 +223,18 @@ def test_deptb_changes():
     assert income["事业收入"] == (D("5540.00"), D("5715.00"))
     ops = [(c.old, c.new, c.change) for c in r.changes if c.section == "operating"]
     assert ops == [(D("105.00"), D("105.40"), D("0.40"))]   # not the −5.60 the 2025 text states
+    # the 三公 table column by column (附表7; MANIFEST: 2025 合计 16.47, 公务用车运行费 12.35, 公务接待费 4.13)
+    table = {c.item: (c.old, c.new, c.level) for c in r.changes if c.section == "three_public_table"}
+    assert table["合计"][1:] == (D("16.47"), 1) and table["公务用车运行费"][1:] == (D("12.35"), 2)
+    assert table["公务接待费"][1:] == (D("4.13"), 1) and table["公务用车购置及运行费小计"][2] == 1
+
+
+def test_urumqi_three_public_table_by_rows():
+    # 表 “三公” lists its categories as rows under 合计 (MANIFEST-2025: “三公” 84.88 → 91.28, all 公务用车运行维护费)
+    r = report("urumqi")
+    table = {c.item: (c.old, c.new) for c in r.changes if c.section == "three_public_table"}
+    assert table["总计"] == (D("84.88"), D("91.28")) and table["公务用车运行维护费"] == (D("84.88"), D("91.28"))
+    assert table["因公出国（境）费用"] == (None, None)
 
 
 def test_lifecycle_reports_the_topmost_line_only():

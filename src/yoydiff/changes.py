@@ -87,6 +87,44 @@ def statement_changes(old: Document, new: Document, topics=STATEMENT_SECTIONS) -
 
 
 
+def _three_public_figures(t: Table | None) -> dict[str, tuple[str, Decimal | None, int]]:
+    """The 三公 table's figures (key -> (label, 万元 figure or None for a blank cell, depth: 1 a total, 2 its part, 3 a
+    part's part, as the memo indents 类/款/项)): categories as the
+    columns of one row (合计, “三公”经费小计, 因公出国（境）费, 公务用车购置及运行维护费小计 … 会议费, 培训费: the
+    Jiangsu and 青岚 layout), or as rows under a 合计 column (因公出国（境）费用 … 总计: the Urumqi layout)."""
+    if t is None or not t.columns or not t.rows:
+        return {}
+    out: dict[str, tuple[str, Decimal | None, int]] = {}
+    if len(t.rows) == 1 and len(t.columns) >= 2:
+        row = t.rows[0]
+        for c, v in zip(t.columns, row.values):
+            sub = normalise(c.leaf) in ("小计", "合计") and len(c.path) > 1   # a group's subtotal: at the group's depth
+            label = f"{c.path[-2]}{c.leaf}" if sub else c.leaf
+            out.setdefault(normalise(label), (label, None if v is None else v.value, len(c.path) - (1 if sub else 0)))
+    elif total_row(t) is not None:
+        j = figure_column(t, "合计")
+        for r in t.rows:
+            v = r.values[j] if j is not None and j < len(r.values) else None
+            if r.name.strip():
+                depth = 1 if r is total_row(t) else 3 if re.match(r"^\s*其中", r.name) else 2
+                out.setdefault(normalise(r.name), (r.name.strip(), None if v is None else v.value, depth))
+    return out if any(v[1] is not None for v in out.values()) else {}
+
+
+def three_public_table_changes(old: Document, new: Document) -> list[Change]:
+    """The 三公 table of both 预算 documents, column by column (the narrative names only some of its figures)."""
+    o, n = _three_public_figures(old.table("three_public")), _three_public_figures(new.table("three_public"))
+    if not o or not n:
+        return []
+    out = []
+    for k in dict.fromkeys([*n, *o]):
+        label, _, depth = n.get(k) or o[k]
+        status = "matched" if k in o and k in n else "new" if k in n else "discontinued"
+        out.append(_change("three_public_table", label, "", o[k][1] if k in o else None, n[k][1] if k in n else None,
+                           status, depth))
+    return out
+
+
 def total_row(table: Table | None):
     """The 总计/合计 row of a table (first or last), None if it has none; the label may be the row's name or
     a text cell beside it."""
@@ -161,5 +199,6 @@ def all_changes(old: Document, new: Document, matching: Matching) -> list[Change
     out += match_changes(matching.projects, "project")
     out += [Change("unit", " + ".join(m.old) if m.kind == "merged" else (m.new or m.old)[0], "", None, None, None,
                    None, _STATUS[m.kind]) for m in matching.units if m.kind != "matched"]
+    out += three_public_table_changes(old, new)
     out += statement_changes(old, new)
     return out

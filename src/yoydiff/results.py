@@ -63,7 +63,8 @@ class Match:
 
 @dataclass(frozen=True)
 class Change:
-    section: str               # functional / economic / income / structure / project / three_public /
+    section: str               # functional / economic / income / structure / project / three_public_table /
+                               # three_public /
                                # operating / procurement / assets / unit
     item: str
     code: str

@@ -31,7 +31,8 @@ MATCH_LABEL = {"matched": "对应", "renamed": "更名", "re-coded": "科目调�
                "new": "新增", "discontinued": "撤销", "review": "待核实"}
 # Change sections shown as tables, in memo order, with their titles.
 SECTIONS = (("functional", "按支出功能分类"), ("economic", "按支出经济分类"), ("income", "收入来源"),
-            ("structure", "支出结构（合计、基本、项目及各类）"), ("three_public", "财政拨款“三公”经费"),
+            ("structure", "支出结构（合计、基本、项目及各类）"),
+            ("three_public_table", "“三公”经费（预算表所列）"), ("three_public", "财政拨款“三公”经费（说明所列）"),
             ("operating", "机关运行经费"), ("procurement", "政府采购"), ("assets", "国有资产占用"))
 SHOWN_ELSEWHERE = ("target", "lifecycle")   # in the indicator table and the line/project tables
 BLOCKS = ("error", "warning")            # a block with evidence each; the other severities a table row each
