@@ -496,3 +496,11 @@ def test_a_three_public_share_adjusted_to_100_against_the_tables_subtotal_is_rou
     assert f.severity == "rounding" and "100%" in f.rule
     [g] = check_shares(doc(tables=[t], statements=tuple(parse_paragraph(text.format("80.93%"), year=2019))), "new")
     assert g.severity == "error"
+
+
+def test_a_share_next_to_a_list_is_of_the_lists_whole_only_when_it_is_a_part_of_that_total():
+    # 机关运行经费 is no part of the spending total's list: its share (of 基本支出? of 一般公共预算?) is unknown
+    text = ("本年支出预算合计37188.34万元，其中：基本支出21968万元，占59.07%；项目支出10208.94万元，占27.45%；"
+            "机关运行经费3580.05万元，占16.30%。")
+    fs = check_shares(doc(statements=tuple(parse_paragraph(text, year=2019))), "new")
+    assert [(f.item, f.severity) for f in fs] == [("机关运行经费", "insufficient")]

@@ -102,9 +102,17 @@ def find_whole(statements: tuple[Statement, ...], i: int, kind: str | None = Non
     else:
         topics = WHOLE_TOPICS.get(s.topic, ())
     if not topics:
+        if not _part_of_a_total(s):
+            return None
         j = _list_neighbour(statements, i)
         return None if j is None else find_whole(statements, j, kind) if _fits_whole(statements, i, j, kind) else None
     return _preceding_whole(statements, i, topics, kind)
+
+
+def _part_of_a_total(s: Statement) -> bool:
+    """A part of the spending or income total that has no family of its own (单位预留机动经费, 结转下年资金, 上年结转,
+    政府性基金预算收入): a share of 机关运行经费 or of a 项 next to such a list is of something else."""
+    return bool(OTHER_SPENDING_RE.search(fold(s.subject))) or s.topic in ("carryover", "fund", "income_source")
 
 
 def _list_neighbour(statements: tuple[Statement, ...], i: int) -> int | None:
@@ -120,7 +128,7 @@ def _list_neighbour(statements: tuple[Statement, ...], i: int) -> int | None:
 def _fits_whole(statements: tuple[Statement, ...], i: int, j: int, kind: str | None) -> bool:
     """The neighbour's whole is no smaller than the part and on its basis."""
     w, s = find_whole(statements, j, kind), statements[i]
-    return w is not None and compatible(w.subject, s.subject, kind) and (
+    return w is not None and w.topic in TOTAL_TOPICS and compatible(w.subject, s.subject, kind) and (
         s.amount is None or w.amount.interval.hi >= s.amount.interval.lo)
 
 
