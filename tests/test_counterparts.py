@@ -454,6 +454,14 @@ def test_a_change_of_both_totals_takes_the_amount_stated_for_them():
     fiscal = parse_paragraph("江苏省高级人民法院2019年财政拨款预算支出37188.34万元，占本年支出合计的100%。"
                              "财政拨款支出增加4016.19万元，增长12.11%。", year=2019)
     assert next(s for s in fiscal if s.change is not None).amount.text == "37188.34"
+    # js-zx-2018 p.10, as printed: the thousands separator of 1,003.69 does not part two figures of a 各 list, and
+    # 「财政拨款收、支预算」 lends its amount: 1,003.69 ÷ (10,070.48 − 1,003.69) = 11.07 %
+    zx = parse_paragraph("江苏省政协办公厅2018年度财政拨款收、支预算10,070.48万元。与上年相比，财政拨款收、支总计各增加"
+                         "1,003.69万元，增长11.07%。", year=2018)
+    each = next(s for s in zx if s.rate is not None)
+    assert (each.amount.text, each.change.text) == ("10,070.48", "1,003.69") and check_statement(each, "new") == []
+    two = parse_paragraph("收、支总计各是1,820.40,1,816.20万元。", year=2018)
+    assert [(s.subject, s.amount.text) for s in two] == [("收入总计", "1,820.40"), ("支出总计", "1,816.20")]
     # another item's amount is never lent: 收入预算总计 is not the total of both sides
     other = parse_paragraph("收入预算总计37188.34万元。收、支预算总计各增加4016.19万元，增长12.11%。", year=2019)
     assert next(s for s in other if s.change is not None).amount is None

@@ -966,7 +966,7 @@ _YEAR_RE = re.compile(r"(20\d\d)\s*年")
 
 # 「收入、支出预算总计」「收、支预算总计各」「收支总预算」: one total of both sides (a budget's income and spending
 # totals are equal), however a sentence words it
-_BOTH_SIDES_RE = re.compile(r"收入?[、和及与]?支出?(?=总|预算|合计)")
+_BOTH_SIDES_RE = re.compile(r"收入?[、和及与]?支出?(?=总|预算|合计|$)")
 _TOTAL_END_RE = re.compile(r"(?:总计|总额|合计|总)$")
 
 

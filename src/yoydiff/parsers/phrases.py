@@ -82,9 +82,12 @@ NO_BASE_RE = re.compile(r"不可比|无可比性|上年基数为\s*0|基数为�
 # 「收、支总计各是820.40,816.20万元」「各增加20.40、16.20万元」「各下降2.55%、2.02%」: one figure for each named item,
 # the unit printed once after the last (or after each).
 _EACH_ITEM = rf"{NUM}\s*(?:{UNIT}|%)?"
+# a comma between two items, never the thousands separator of one figure (「各增加1,003.69万元」 is one figure)
+# (a comma after a decimal fraction always parts two items: 「各是820.40,816.20万元」)
+_EACH_SEP = r"\s*(?:[、，和及]|(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d)|(?<=\.\d\d\d\d)),|,(?!\d{3}(?!\d)))\s*"
 EACH_RE = re.compile(
     rf"各\s*(?:自)?\s*(?:是|为)?\s*(?P<dir>{_alt(AMOUNT_UP + AMOUNT_DOWN + RATE_UP + RATE_DOWN)})?\s*(?:了|为)?\s*"
-    rf"(?P<list>{_EACH_ITEM}(?:\s*[、，,和及]\s*{_EACH_ITEM})*\s*[、，,和及]\s*{NUM}\s*(?:{UNIT}|%))")
+    rf"(?P<list>{_EACH_ITEM}(?:{_EACH_SEP}{_EACH_ITEM})*{_EACH_SEP}{NUM}\s*(?:{UNIT}|%))")
 EACH_ITEM_RE = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>{UNIT}|%)?")
 # A direction word left as a template (增（减）, 增加（减少）, 增长（下降）, 增/减): it gives no direction.
 PLACEHOLDER_RE = re.compile(r"(?:增|增加|增长|上升)\s*[（(/／]\s*(?:减|减少|下降|降低)\s*[)）]?(?:幅|率)?")
