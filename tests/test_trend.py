@@ -66,6 +66,18 @@ def test_jiangsu_court_2017_to_2019(tmp_path, capsys):
         (2017, 2018, "2040502", "error", 19, 15)
     assert f["stated"].startswith("上年数 6,442.89 万元") and f["expected"].startswith("6,432.89 万元")
     assert (tmp_path / "t.pdf").stat().st_size > 10_000
+    # the 三公 table year by year against the independent ground truth (groundtruth/js-fy-*.json: 2017 p.17,
+    # 2018 p.14, 2019 p.14, each column as printed; a blank cell is None)
+    three = {s["item"]: s["values"] for s in data["series"] if s["section"] == "three_public"}
+    for y, i in ((2017, 0), (2018, 1), (2019, 2)):
+        gt = json.loads((JS / "groundtruth" / f"js-fy-{y}-yusuan.json").read_text(encoding="utf-8"))
+        (row,) = next(t["rows"] for t in gt["tables"] if "三公" in t["title"])
+        for col, printed in row["values"].items():
+            parts = col.split(" › ")
+            item = parts[-2] + parts[-1] if parts[-1] == "小计" and len(parts) > 1 else parts[-1]
+            want = None if printed is None else str(D(printed.replace(",", "")))
+            got = three[item][i]
+            assert (got if got is None else str(D(got))) == want, (y, col)
 
 
 def test_the_chart_places_years_by_their_distance():

@@ -87,7 +87,7 @@ def statement_changes(old: Document, new: Document, topics=STATEMENT_SECTIONS) -
 
 
 
-def _three_public_figures(t: Table | None) -> dict[str, tuple[str, Decimal | None, int]]:
+def three_public_figures(t: Table | None) -> dict[str, tuple[str, Decimal | None, int]]:
     """The 三公 table's figures (key -> (label, 万元 figure or None for a blank cell, depth: 1 a total, 2 its part, 3 a
     part's part, as the memo indents 类/款/项)): categories as the
     columns of one row (合计, “三公”经费小计, 因公出国（境）费, 公务用车购置及运行维护费小计 … 会议费, 培训费: the
@@ -113,7 +113,7 @@ def _three_public_figures(t: Table | None) -> dict[str, tuple[str, Decimal | Non
 
 def three_public_table_changes(old: Document, new: Document) -> list[Change]:
     """The 三公 table of both 预算 documents, column by column (the narrative names only some of its figures)."""
-    o, n = _three_public_figures(old.table("three_public")), _three_public_figures(new.table("three_public"))
+    o, n = three_public_figures(old.table("three_public")), three_public_figures(new.table("three_public"))
     if not o or not n:
         return []
     out = []

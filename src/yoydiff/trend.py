@@ -10,11 +10,11 @@ series; a merge or split joins every part into one series (its amounts summed pe
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .cache import program_version
-from .changes import change_of, total_columns
+from .changes import change_of, three_public_figures, total_columns
 from .compare import compare
 from .core import Document
 from .errors import InputError
@@ -22,7 +22,7 @@ from .matching import economic_lines, functional_lines
 from .results import Finding, Report
 
 SECTIONS = (("totals", "收支总计"), ("income", "收入来源"), ("functional", "按支出功能分类"),
-            ("economic", "按支出经济分类"), ("project", "项目"))
+            ("economic", "按支出经济分类"), ("three_public", "“三公”经费（预算表所列）"), ("project", "项目"))
 # an unsure merge or split ("review") joins no series: each side keeps its own line, the pair's memo lists it
 _LINKED = {"matched", "renamed", "re-coded", "merged", "split"}
 _PCT = Decimal("0.01")
@@ -164,6 +164,22 @@ def _projects(doc: Document) -> dict[str, tuple[str, str, Decimal | None]]:
     return out
 
 
+def _three_public(docs: list[Document], years: tuple[int, ...]) -> list[Series]:
+    """The 三公 table's figures, year by year, joined by their labels (changes.three_public_figures), in the
+    table's order and depth; none unless every year has the table."""
+    figs = [three_public_figures(d.table("three_public")) for d in docs]
+    if not all(figs):
+        return []
+    per_year = [{k: (label, "", v) for k, (label, v, _) in f.items()} for f in figs]
+    keys = list(dict.fromkeys(k for f in reversed(figs) for k in f))
+    links = [[((k,), (k,)) for k in a if k in b] for a, b in zip(per_year, per_year[1:])]
+    depth = {k: d for f in figs for k, (_, _, d) in f.items()}
+    by_name = {label: k for f in figs for k, (label, _, _) in f.items()}
+    out = [replace(s, level=depth.get(by_name.get(s.names[-1], ""), 0))
+           for s in _chained("three_public", per_year, links, years=years)]
+    return sorted(out, key=lambda s: keys.index(by_name[s.names[-1]]) if by_name.get(s.names[-1]) in keys else len(keys))
+
+
 def _links(reports: list[Report], what: str, by_code: bool):
     out = []
     for r in reports:
@@ -199,6 +215,7 @@ def trend(docs: list[Document]) -> Trend:
                        _links(reports, "line", True), level, ys)
     series += _chained("economic", [_lines(economic_lines(d)) for d in docs], _links(reports, "economic", True),
                        level, ys)
+    series += _three_public(docs, ys)
     series += _chained("project", [_projects(d) for d in docs], _links(reports, "project", False), years=ys)
     return Trend(tuple(docs), tuple(reports), tuple(series), tuple(warnings))
 
