@@ -100,3 +100,26 @@ def test_the_overview_lists_every_trend(run):
     trends = text[text.index("逐年趋势"):]
     assert all(t["memo"] in trends for t in ov["trends"])
     assert "江苏省高级人民法院" in trends and "28,849.38" in trends and "+13.54%" in trends
+
+
+def _three_public_subtotal(name: str) -> str:
+    """The 「“三公”经费 › 小计」 cell of a document's 三公 table in the independent ground truth."""
+    gt = json.loads((JS / "groundtruth" / f"{name}.json").read_text(encoding="utf-8"))
+    (row,) = next(t["rows"] for t in gt["tables"] if "三公" in t["title"])
+    return str(D(row["values"]["“三公”经费 › 小计"].replace(",", "")))
+
+
+def test_the_overview_gives_each_pairs_three_public_total(run):
+    # the ground truth of the dev documents, each a 三公 table whose 合计 holds 会议费 and 培训费 too: the 三公 total
+    # is its 「“三公”经费 › 小计」 (js-fy 2017 p.17 670.12, 2018 p.14 620.75, 2019 p.14 513.75)
+    out, _, ov = run
+    files = {"江苏省高级人民法院": "js-fy-{}-yusuan", "江苏省政协办公厅": "js-zx-{}-yusuan-tables"}
+    for d in ov["departments"]:
+        if d["department"] not in files:
+            continue
+        for p in d["pairs"]:
+            want = [_three_public_subtotal(files[d["department"]].format(y)) for y in (p["old_year"], p["new_year"])]
+            assert [str(D(p["three_public_old"])), str(D(p["three_public_new"]))] == want
+    from openpyxl import load_workbook
+    rows = [r for r in load_workbook(out / "overview.xlsx")["“三公”经费"].iter_rows(min_row=2, values_only=True)]
+    assert ("江苏省高级人民法院", "预算", "2018→2019", "620.75", "513.75", "−107.00", "−17.24%") in rows

@@ -111,6 +111,19 @@ def three_public_figures(t: Table | None) -> dict[str, tuple[str, Decimal | None
     return out if any(v[1] is not None for v in out.values()) else {}
 
 
+def three_public_total(t: Table | None) -> Decimal | None:
+    """The 三公 total of a 三公 table: its 「“三公”经费小计」 (合计) column or row, else its 合计 / 总计 when it lists no
+    会议费 / 培训费 beside the 三公 items (a 合计 that holds them is no 三公 total); None when it cannot tell.
+    (checks/crosstable.three_public_cells finds the same cell for the checks.)"""
+    figs = three_public_figures(t)
+    wholes = [v for k, (_, v, _) in figs.items() if "三公" in k and k.endswith(("小计", "合计"))]
+    if len(wholes) == 1:
+        return wholes[0]
+    if wholes or any(k in ("会议费", "培训费") for k in figs):
+        return None
+    return next((figs[k][1] for k in ("合计", "总计") if k in figs), None)
+
+
 def three_public_table_changes(old: Document, new: Document) -> list[Change]:
     """The 三公 table of both 预算 documents, column by column (the narrative names only some of its figures)."""
     o, n = three_public_figures(old.table("three_public")), three_public_figures(new.table("three_public"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .changes import change_of, total_row
+from .changes import change_of, three_public_total, total_row
 from .core import Document
 from .names import normalise
 from .totals import TOTAL_WORDS
@@ -113,9 +113,12 @@ def build(result) -> Overview:
             new = next(f for f in filings if f.kind == kind and f.year == ny)
             to, tn = document_totals(old.document), document_totals(new.document)
             d, pct = change_of(to["expense"], tn["expense"])
+            tpo, tpn = three_public_total(old.document.table("three_public")), three_public_total(new.document.table("three_public"))
+            tpd, tpp = change_of(tpo, tpn) if tpo is not None and tpn is not None else (None, None)
             pairs.append({"kind": kind, "old_year": oy, "new_year": ny, "errors": fc["error"],
                           "warnings": fc["warning"], "expense_old": _s(to["expense"]), "expense_new": _s(tn["expense"]),
-                          "change": _s(d), "pct": _s(pct),
+                          "change": _s(d), "pct": _s(pct), "three_public_old": _s(tpo), "three_public_new": _s(tpn),
+                          "three_public_change": _s(tpd), "three_public_pct": _s(tpp),
                           "report": _relative(result.outputs[(k, kind, oy, ny)], result.outdir)})
             for c in data["changes"]:
                 if c["section"] in CHANGE_SECTIONS and c["change"] not in (None, "0") and \
@@ -208,6 +211,10 @@ def sheets(ov: Overview) -> list[tuple[str, list[str], list[list]]]:
         if not d["pairs"]:
             for y in d["years"]:
                 totals.append([d["department"], y["kind"], str(y["year"]), "", _amount(y["expense"]), "", ""])
+    three = [[d["department"], p["kind"], f"{p['old_year']}→{p['new_year']}", _amount(p.get("three_public_old")),
+              _amount(p.get("three_public_new")), _signed(p.get("three_public_change")),
+              _pct(p.get("three_public_pct"), p.get("three_public_old"))]
+             for d in ov.departments for p in d["pairs"] if p.get("three_public_old") or p.get("three_public_new")]
     changes = [[c["department"], f"{c['old_year']}→{c['new_year']}", CHANGE_SECTIONS[c["section"]], c["code"],
                 c["item"], _amount(c["old"]), _amount(c["new"]), _signed(c["change"]), _pct(c["pct"], c["old"])]
                for c in ov.changes]
@@ -220,6 +227,7 @@ def sheets(ov: Overview) -> list[tuple[str, list[str], list[list]]]:
     return [
         ("排名", ["名次", "部门", "错误", "警告", "比较年度"], rank),
         ("部门支出总额", ["部门", "类别", "年度", "上年（万元）", "本年（万元）", "增减", "增减率"], totals),
+        ("“三公”经费", ["部门", "类别", "年度", "上年（万元）", "本年（万元）", "增减", "增减率"], three),
         ("最大变动", ["部门", "年度", "类别", "科目编码", "项目/科目", "上年", "本年", "增减", "增减率"], changes),
         ("逐年趋势", ["部门", "类别", "年度", "首年支出总计", "末年支出总计", "年均增长率", "上年数连续核对（错误/全部）",
                   "趋势报告"], trends),
