@@ -14,6 +14,7 @@ from .matching import Matching, level
 from .names import normalise
 from .parsers.scope import stem
 from .results import Change, Match
+from .threepublic import whole_cell
 from .totals import TOTAL_LABELS
 
 _PCT = Decimal("0.01")
@@ -112,16 +113,15 @@ def three_public_figures(t: Table | None) -> dict[str, tuple[str, Decimal | None
 
 
 def three_public_total(t: Table | None) -> Decimal | None:
-    """The 三公 total of a 三公 table: its 「“三公”经费小计」 (合计) column or row, else its 合计 / 总计 when it lists no
-    会议费 / 培训费 beside the 三公 items (a 合计 that holds them is no 三公 total); None when it cannot tell.
-    (checks/crosstable.three_public_cells finds the same cell for the checks.)"""
-    figs = three_public_figures(t)
-    wholes = [v for k, (_, v, _) in figs.items() if "三公" in k and k.endswith(("小计", "合计"))]
-    if len(wholes) == 1:
-        return wholes[0]
-    if wholes or any(k in ("会议费", "培训费") for k in figs):
+    """The 三公 total of a 三公 table (threepublic.whole_cell), None when it cannot tell or the cell is blank."""
+    if t is None:
         return None
-    return next((figs[k][1] for k in ("合计", "总计") if k in figs), None)
+    at = whole_cell(t, total_row(t) or (t.rows[0] if len(t.rows) == 1 else None))
+    if at is None:
+        return None
+    row, j = at
+    v = row.values[j] if j < len(row.values) else None
+    return None if v is None else v.value
 
 
 def three_public_table_changes(old: Document, new: Document) -> list[Change]:

@@ -25,6 +25,7 @@ from ..numbers import Amount, Interval
 from ..parsers.phrases import fold
 from ..parsers.scope import compatible
 from ..names import squash
+from ..threepublic import COMPANION_RE, three_public_key  # noqa: F401 (re-exported for the checks)
 
 TOTAL_TOPICS = ("income_total", "expense_total", "gpb_total")
 # The totals a part's share may be of, by the part's topic (nearest preceding one wins).
@@ -34,19 +35,6 @@ WHOLE_TOPICS = {
     "project": ("expense_total", "gpb_total"),
     "item": ("gpb_total", "expense_total"),
 }
-
-
-# What disclosures list with the 三公 items under one total (the 「“三公”经费、会议费、培训费」 table and lists).
-COMPANION_RE = re.compile(r"^(?:会议费|培训费)$")
-# 三公 categories by the words of their names, most specific first ("whole" for the 三公 total).
-THREE_PUBLIC_WORDS = (("whole", ("三公",)), ("abroad", ("出国",)), ("reception", ("接待",)),
-                      ("vehicles", ("购置及运行", "购置和运行", "运行维护及购置", "运行维护和购置", "运行及购置", "运行和购置")), ("purchase", ("购置",)), ("running", ("运行",)))
-
-
-def three_public_key(name: str) -> str | None:
-    """Which 三公 category a row, column or subject names: whole, abroad, reception, vehicles, purchase, running."""
-    t = squash(name)
-    return next((key for key, words in THREE_PUBLIC_WORDS if any(w in t for w in words)), None)
 
 
 def whole_topic(share_of: str) -> str | None:

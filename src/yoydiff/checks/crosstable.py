@@ -11,7 +11,7 @@ from ..numbers import Amount, Interval
 from ..results import Finding
 from ..names import squash
 from .rules import BLANK, BLANK_AS_ZERO, SUM_VERDICT, ZERO, amount_iv, distance, fig_iv, page_ref, printed_like, rule_text
-from .counterparts import COMPANION_RE, three_public_key
+from ..threepublic import category_label, three_public_key, whole_cell
 from .sums import code_parts, table_finding
 
 
@@ -95,32 +95,17 @@ def three_public_cells(t: Table | None, key: str) -> list[Cell]:
             out.append(Cell(t, r, 0, r.name))
     if not out and len(t.rows) == 1:   # categories as columns of one row
         for j, c in enumerate(t.columns):
-            if three_public_key(_category_label(c)) == key:
+            if three_public_key(category_label(c)) == key:
                 out.append(Cell(t, t.rows[0], j, c.label))
     return out
 
 
-def _category_label(c) -> str:
-    """What a 三公 column is of: its leaf, or for a 小计 / 合计 leaf the header above it."""
-    return c.path[-2] if squash(c.leaf) in ("小计", "合计") and len(c.path) > 1 else c.leaf
-
-
 def _three_public_whole(t: Table) -> list[Cell]:
-    rows = [r for r in t.rows if r.values and three_public_key(r.name) == "whole"]
-    if rows:                                   # 「“三公”经费合计」 as a row
-        return [Cell(t, rows[0], 0, rows[0].name)]
-    row = total_row(t)
-    if row is None:
+    at = whole_cell(t, total_row(t))
+    if at is None:
         return []
-    cols = [j for j, c in enumerate(t.columns) if three_public_key(_category_label(c)) == "whole"
-            and not any(three_public_key(p) not in (None, "whole") for p in c.path[1:])]
-    if cols:                                   # 「“三公”经费 › 小计」 as a column
-        return [Cell(t, row, cols[0], t.columns[cols[0]].label)]
-    companions = [x for x in [r.name for r in t.rows] + [c.leaf for c in t.columns] if COMPANION_RE.match(squash(x))]
-    if companions:
-        return []                              # 合计 holds 会议费 / 培训费 too: it is no 三公 total
-    j = column(t, "合计", "总计")
-    return [Cell(t, row, 0 if j is None else j, "合计")] if t.columns else []
+    row, j = at
+    return [Cell(t, row, j, row.name if j == 0 and three_public_key(row.name) == "whole" else t.columns[j].label)]
 
 
 def side_total(t: Table, word: str) -> Cell | None:
