@@ -49,7 +49,15 @@ def test_three_into_one_and_one_into_three_are_one_series(merge):
 def test_jiangsu_court_2017_to_2019(tmp_path, capsys):
     files = sorted(str(p) for p in JS.glob("js-fy-*.pdf"))
     out = tmp_path / "t.json"
-    assert main(["trend", *files, "--json", str(out), "-o", str(tmp_path / "t.pdf"), "-q"]) in (0, 1)
+    assert main(["trend", *files, "--json", str(out), "-o", str(tmp_path / "t.pdf"), "-o", str(tmp_path / "t.html"),
+                 "-o", str(tmp_path / "t.xlsx"), "-q"]) in (0, 1)
+    # the memo indents a 项 under its 款 under its 类 (the xlsx cells keep the bare names)
+    page = (tmp_path / "t.html").read_text(encoding="utf-8")
+    assert ">公共安全支出<" in page                                  # a 类 is not indented
+    assert ">\u3000\u3000行政运行<" in page and ">\u3000法院<" in page
+    from openpyxl import load_workbook
+    names = [r[1] for r in load_workbook(tmp_path / "t.xlsx")["按支出功能分类"].iter_rows(min_row=2, values_only=True)]
+    assert "行政运行" in names and "法院" in names
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["years"] == [2017, 2018, 2019]
     totals = {s["item"]: s["values"] for s in data["series"] if s["section"] == "totals"}

@@ -101,6 +101,9 @@ def render_html(t: Trend, font: str) -> str:
     for section, title in SECTIONS:
         head, rows = table_rows(t, section)
         if rows:
+            # a sub-item indented under its item, as the pair memo shows the 类/款/项 tree (not in the xlsx cells)
+            levels = [s.level for s in t.section(section)]
+            rows = [[r[0], "\u3000" * max(lv - 1, 0) + r[1], *r[2:]] for r, lv in zip(rows, levels)]
             body.append(f"<h2>{html.escape(title)}</h2>" + _table(head, rows))
     if t.warnings:
         body.append("<h2>说明</h2>" + "".join(f"<p>{html.escape(w)}</p>" for w in t.warnings))
