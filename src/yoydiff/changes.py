@@ -14,7 +14,7 @@ from .matching import Matching, level
 from .names import normalise
 from .parsers.scope import stem
 from .results import Change, Match
-from .threepublic import whole_cell
+from .threepublic import category_label, whole_cell
 from .totals import TOTAL_LABELS
 
 _PCT = Decimal("0.01")
@@ -99,15 +99,16 @@ def three_public_figures(t: Table | None) -> dict[str, tuple[str, Decimal | None
     if len(t.rows) == 1 and len(t.columns) >= 2:
         row = t.rows[0]
         for c, v in zip(t.columns, row.values):
-            sub = normalise(c.leaf) in ("小计", "合计") and len(c.path) > 1   # a group's subtotal: at the group's depth
-            label = f"{c.path[-2]}{c.leaf}" if sub else c.leaf
+            group = category_label(c)
+            sub = group != c.leaf            # a group's subtotal (「“三公”经费 › 小计」): at the group's depth
+            label = f"{group}{c.leaf}" if sub else c.leaf
             out.setdefault(normalise(label), (label, None if v is None else v.value, len(c.path) - (1 if sub else 0)))
-    elif total_row(t) is not None:
+    elif (total := total_row(t)) is not None:
         j = figure_column(t, "合计")
         for r in t.rows:
             v = r.values[j] if j is not None and j < len(r.values) else None
             if r.name.strip():
-                depth = 1 if r is total_row(t) else 3 if re.match(r"^\s*其中", r.name) else 2
+                depth = 1 if r is total else 3 if re.match(r"^\s*其中", r.name) else 2
                 out.setdefault(normalise(r.name), (r.name.strip(), None if v is None else v.value, depth))
     return out if any(v[1] is not None for v in out.values()) else {}
 
@@ -116,7 +117,7 @@ def three_public_total(t: Table | None) -> Decimal | None:
     """The 三公 total of a 三公 table (threepublic.whole_cell), None when it cannot tell or the cell is blank."""
     if t is None:
         return None
-    at = whole_cell(t, total_row(t) or (t.rows[0] if len(t.rows) == 1 else None))
+    at = whole_cell(t, total_row(t))
     if at is None:
         return None
     row, j = at

@@ -28,13 +28,15 @@ def category_label(c: Column) -> str:
 
 
 def whole_cell(t: Table, total: Row | None) -> tuple[Row, int] | None:
-    """Where the 三公 table prints the 三公 total, given its total row (`total`: its 总计/合计 row, or its one row):
+    """Where the 三公 table prints the 三公 total, given its total row (`total`: its 总计/合计 row; a table of one row
+    is its own total row):
     a 三公 row (「“三公”经费合计」), else the 三公 subtotal column (「“三公”经费 › 小计」), else the table's 合计 /
     总计 column — only when the table lists nothing besides the 三公 items: in a 「“三公”经费、会议费、培训费」 table
     合计 holds 会议费 and 培训费 too (js-fy-2019: 合计 2,382.02, 三公 小计 513.75). None when it cannot tell."""
     rows = [r for r in t.rows if r.values and three_public_key(r.name) == "whole"]
     if rows:
         return rows[0], 0
+    total = total or (t.rows[0] if len(t.rows) == 1 else None)
     if total is None or not t.columns:
         return None
     cols = [j for j, c in enumerate(t.columns) if three_public_key(category_label(c)) == "whole"

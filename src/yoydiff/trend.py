@@ -10,7 +10,7 @@ series; a merge or split joins every part into one series (its amounts summed pe
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .cache import program_version
@@ -165,19 +165,19 @@ def _projects(doc: Document) -> dict[str, tuple[str, str, Decimal | None]]:
 
 
 def _three_public(docs: list[Document], years: tuple[int, ...]) -> list[Series]:
-    """The 三公 table's figures, year by year, joined by their labels (changes.three_public_figures), in the
-    table's order and depth; none unless every year has the table."""
+    """The 三公 table's figures, year by year, one series per label key (changes.three_public_figures: the same
+    key is the same figure every year), in the latest table's order and depth; none unless every year has the
+    table."""
     figs = [three_public_figures(d.table("three_public")) for d in docs]
     if not all(figs):
         return []
-    per_year = [{k: (label, "", v) for k, (label, v, _) in f.items()} for f in figs]
-    keys = list(dict.fromkeys(k for f in reversed(figs) for k in f))
-    links = [[((k,), (k,)) for k in a if k in b] for a, b in zip(per_year, per_year[1:])]
-    depth = {k: d for f in figs for k, (_, _, d) in f.items()}
-    by_name = {label: k for f in figs for k, (label, _, _) in f.items()}
-    out = [replace(s, level=depth.get(by_name.get(s.names[-1], ""), 0))
-           for s in _chained("three_public", per_year, links, years=years)]
-    return sorted(out, key=lambda s: keys.index(by_name[s.names[-1]]) if by_name.get(s.names[-1]) in keys else len(keys))
+    out = []
+    for k in dict.fromkeys(k for f in reversed(figs) for k in f):
+        present = [f[k] for f in figs if k in f]
+        label, _, depth = present[-1]
+        out.append(Series("three_public", label, "", tuple(f[k][1] if k in f else None for f in figs),
+                          tuple(dict.fromkeys(x[0] for x in present)), depth, years))
+    return out
 
 
 def _links(reports: list[Report], what: str, by_code: bool):

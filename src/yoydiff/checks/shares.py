@@ -32,7 +32,7 @@ def check_shares(doc: Document, role: str) -> list[Finding]:
                                          f"无法确定{what}所指的总额，未作复核"))
             continue
         peers = [sts[j] for j, w in wholes.items() if w is not None and sts[j].section == s.section and w.same(whole)]
-        out += _compare(s, whole, sts, role, doc.kind, _plugged_to_100(s, peers, whole))
+        out += _compare(s, whole, sts, role, doc.kind, peers)
     return out
 
 
@@ -110,7 +110,8 @@ def _three_public_table_whole(doc: Document, s: Statement) -> _Whole | None:
 
 
 def _compare(s: Statement, whole: _Whole, sts: tuple[Statement, ...], role: str, kind: str | None = None,
-             plugged: str = "") -> list[Finding]:
+             peers: list[Statement] | None = None) -> list[Finding]:
+    """`peers`: the shares of the same whole in s's section (s among them), for the tail adjustment to 100 %."""
     ratio = s.amount.interval.divide(whole.amount.interval)
     if ratio is None:
         return [statement_finding("share", "insufficient", role, s, str(s.share), "",
@@ -127,6 +128,7 @@ def _compare(s: Statement, whole: _Whole, sts: tuple[Statement, ...], role: str,
         return [statement_finding("share", "insufficient", role, s, str(s.share), expected, f"{rule}；{HEDGED_NOTE}")]
     if v == ROUNDING:
         return [statement_finding("share", "rounding", role, s, str(s.share), expected, rule, distance=gap)]
+    plugged = _plugged_to_100(s, peers or [], whole)
     if plugged:
         return [statement_finding("share", "rounding", role, s, str(s.share), expected, f"{rule}；{plugged}", distance=gap)]
     severity, cause = "error", transposition_cause(str(s.share), share)

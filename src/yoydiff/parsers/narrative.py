@@ -975,8 +975,9 @@ def _subject_key(subject: str) -> str:
     are told apart by parsers/scope.py); so are 财政拨款预算支出 and 财政拨款支出, and the totals of both sides
     however worded (收入、支出预算总计 / 收、支预算总计各 — 各: the change is each side's; 财政拨款收、支总预算 /
     财政拨款收、支总计各)."""
-    k = re.sub(r"各$", "", stem(subject))
-    k = stem(k) if k != stem(subject) else k
+    whole = stem(subject)
+    k = re.sub(r"各$", "", whole)
+    k = stem(k) if k != whole else k
     both = _BOTH_SIDES_RE.search(k)
     if both:
         k = _TOTAL_END_RE.sub("总计", (k[:both.start()] + "收支" + k[both.end():]).replace("预算", ""))
